@@ -1,0 +1,20 @@
+/**
+ * The entry hash: SHA-256 of the canonical JSON of an entry without its hash. The PC and the server
+ * both compute it; equal ids with different hashes are a conflict, never an overwrite.
+ * @noble/hashes is used (not WebCrypto) so hashing is synchronous and works in any context, including
+ * a page served over plain http on an office LAN where crypto.subtle does not exist.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from './canonicalJson';
+
+/** @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** Hash of an entry's content; the `hash` field itself, if present, is left out. */
+export function entryHash(entry: Record<string, unknown>): string {
+  const { hash: _ignored, ...content } = entry;
+  return sha256Hex(canonicalJson(content));
+}

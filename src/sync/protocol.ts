@@ -1,0 +1,85 @@
+/**
+ * Sync protocol v1: the shapes that cross the network between a PC and the sync server, as zod
+ * schemas used on both ends. DESIGN.md §4 is the prose version.
+ */
+import { z } from 'zod';
+import { uuidPattern } from '../domain/entryId';
+
+export const protocolVersion = 1;
+
+/** Limits on one push, so a request is always a bounded amount of work (TIGER_STYLE). */
+export const batchEntriesMax = 500;
+export const pushBytesMax = 4 * 1024 * 1024;
+
+export const apiPaths = {
+  enroll: '/api/v1/enroll',
+  entries: '/api/v1/entries',
+  health: '/api/v1/health',
+} as const;
+
+const uuid = z.string().regex(uuidPattern);
+
+// ---- POST /api/v1/enroll -------------------------------------------------------------------------
+
+export const enrollRequestSchema = z
+  .object({
+    code: z
+      .string({ error: 'กรุณากรอกรหัสลงทะเบียน' })
+      .trim()
+      .min(4, { error: 'รหัสลงทะเบียนสั้นเกินไป' })
+      .max(64, { error: 'รหัสลงทะเบียนยาวเกินไป' }),
+    deviceName: z.string().trim().max(100).optional(),
+  })
+  .strict();
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  protocol: z.literal(protocolVersion),
+  orgId: uuid,
+  orgName: z.string(),
+  deviceId: uuid,
+  /** Bearer token for every later request; the server keeps only its hash. */
+  token: z.string().min(32),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+// ---- POST /api/v1/entries ------------------------------------------------------------------------
+
+/**
+ * Entries are checked one by one with the domain's `checkEntry` on the server (an invalid entry is
+ * rejected alone, the rest of the batch still posts), so the envelope takes them as unknown objects.
+ */
+export const pushRequestSchema = z
+  .object({
+    protocol: z.literal(protocolVersion, { error: 'รุ่นโปรโตคอลไม่รองรับ' }),
+    deviceId: uuid,
+    entries: z
+      .array(z.record(z.string(), z.unknown()))
+      .min(1, { error: 'ไม่มีรายการที่จะส่ง' })
+      .max(batchEntriesMax, { error: `ส่งได้ครั้งละไม่เกิน ${batchEntriesMax} รายการ` }),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** What became of one entry. `duplicate` (same id, same hash) counts as posted. */
+export const pushResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ id: z.string(), outcome: z.literal('posted'), serverSeq: z.number().int().positive() }),
+  z.object({ id: z.string(), outcome: z.literal('duplicate'), serverSeq: z.number().int().positive() }),
+  z.object({ id: z.string(), outcome: z.literal('rejected'), code: z.string(), message: z.string() }),
+  z.object({ id: z.string(), outcome: z.literal('conflict'), message: z.string() }),
+]);
+export type PushResult = z.infer<typeof pushResultSchema>;
+
+export const pushResponseSchema = z.object({
+  protocol: z.literal(protocolVersion),
+  results: z.array(pushResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+// ---- errors --------------------------------------------------------------------------------------
+
+/** Every non-2xx answer carries a code for programs and a Thai message for the officer. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
