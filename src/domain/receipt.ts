@@ -80,70 +80,38 @@ export interface ReceiptFormInput {
   method: string;
 }
 
-/** The form's text turned into a business date and a valid document, with Thai messages per field. */
-export const receiptFormSchema = z
-  .object({
-    dateBe: z.string().transform((text, ctx): IsoDate => {
-      const d = parseBeDate(text);
-      if (!d.ok) {
-        ctx.addIssue({ code: 'custom', message: d.messageTh });
-        return z.NEVER;
-      }
-      return d.iso;
-    }),
-    bookNo: z.string(),
-    receiptNo: z.string().transform((text, ctx) => {
-      const t = text.trim();
-      if (!/^\d+$/.test(t)) {
-        ctx.addIssue({ code: 'custom', message: 'เลขที่ใบเสร็จต้องเป็นตัวเลข' });
-        return z.NEVER;
-      }
-      return Number(t);
-    }),
-    payer: z.string(),
-    revenueAccount: z.string(),
-    amountBaht: z.string().transform((text, ctx) => {
-      const a = parseBaht(text);
-      if (!a.ok) {
-        ctx.addIssue({ code: 'custom', message: a.messageTh });
-        return z.NEVER;
-      }
-      return a.satang;
-    }),
-    method: z.string(),
-  })
-  .transform((f) => ({
-    date: f.dateBe,
-    doc: {
-      bookNo: f.bookNo,
-      receiptNo: f.receiptNo,
-      payer: f.payer,
-      revenueAccount: f.revenueAccount,
-      amountSatang: f.amountBaht,
-      method: f.method,
-    },
-  }))
-  .pipe(z.object({ date: z.string(), doc: receiptDocSchema }));
-
 export type ReceiptFormResult =
   | { ok: true; date: IsoDate; doc: ReceiptDoc }
   | { ok: false; errors: Partial<Record<keyof ReceiptFormInput, string>> };
 
-/** Field names of the document mapped back to the form field that holds them. */
-const formFieldOfDocField: Record<string, keyof ReceiptFormInput> = {
-  amountSatang: 'amountBaht',
-  date: 'dateBe',
-};
-
-/** Validates the receipt form; on failure, one Thai message per offending field. */
+/**
+ * Validates the receipt form. Every field is checked (not only up to the first error), so the officer
+ * sees one Thai message per offending field at once.
+ */
 export function readReceiptForm(input: ReceiptFormInput): ReceiptFormResult {
-  const r = receiptFormSchema.safeParse(input);
-  if (r.success) return { ok: true, date: r.data.date, doc: r.data.doc as ReceiptDoc };
   const errors: Partial<Record<keyof ReceiptFormInput, string>> = {};
-  for (const issue of r.error.issues) {
-    const last = String(issue.path[issue.path.length - 1] ?? '');
-    const field = (formFieldOfDocField[last] ?? last) as keyof ReceiptFormInput;
-    errors[field] ??= issue.message;
+  const date = parseBeDate(input.dateBe);
+  if (!date.ok) errors.dateBe = date.messageTh;
+  const amount = parseBaht(input.amountBaht);
+  if (!amount.ok) errors.amountBaht = amount.messageTh;
+  const receiptNoText = input.receiptNo.trim();
+  if (!/^\d+$/.test(receiptNoText)) errors.receiptNo = 'เลขที่ใบเสร็จต้องเป็นตัวเลข';
+
+  const doc = receiptDocSchema.safeParse({
+    bookNo: input.bookNo,
+    receiptNo: Number(receiptNoText),
+    payer: input.payer,
+    revenueAccount: input.revenueAccount,
+    amountSatang: amount.ok ? amount.satang : 1,
+    method: input.method,
+  });
+  if (!doc.success) {
+    for (const issue of doc.error.issues) {
+      const docField = String(issue.path[0] ?? '');
+      const field = (docField === 'amountSatang' ? 'amountBaht' : docField) as keyof ReceiptFormInput;
+      errors[field] ??= issue.message;
+    }
   }
-  return { ok: false, errors };
+  if (!date.ok || !doc.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, date: date.iso, doc: doc.data };
 }
