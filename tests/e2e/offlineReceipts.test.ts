@@ -1,0 +1,159 @@
+/**
+ * The walking skeleton's story, end to end in real Chromium against the real server process:
+ * enrol → server stops → the app reloads from the service worker's precache → three receipts recorded
+ * with dates out of order → server returns → they post by themselves, exactly once, earliest date
+ * first → closing and reopening the page shows them posted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/server/pglite';
+import { launchChromium } from './browser';
+import { freePort, startServer, type ServerProcess } from './serverProcess';
+
+const receipts = [
+  { dateBe: '20/03/2567', iso: '2024-03-20', no: '3', payer: 'ร้านค้าสามแยก', revenue: '411002', amount: '1,500.00', satang: 150000 },
+  { dateBe: '16/01/2567', iso: '2024-01-16', no: '1', payer: 'นายสมชาย ใจดี', revenue: '411001', amount: '2,345.75', satang: 234575 },
+  { dateBe: '05/02/2567', iso: '2024-02-05', no: '2', payer: 'นางสาวมาลี มีสุข', revenue: '412001', amount: '40.50', satang: 4050 },
+];
+
+async function rowStates(page: Page): Promise<{ id: string; date: string; state: string; serverSeq: string }[]> {
+  return page.$$eval('[data-testid="entry-row"]', (rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-entry-id') ?? '',
+      date: r.getAttribute('data-date') ?? '',
+      state: r.getAttribute('data-state') ?? '',
+      serverSeq: r.getAttribute('data-server-seq') ?? '',
+    })),
+  );
+}
+
+describe('a receipt recorded with the server down reaches the server exactly once', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'samut-e2e-'));
+  let server: ServerProcess | undefined;
+  let browser: Browser;
+  let context: BrowserContext;
+  let port: number;
+  const consoleLines: string[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = await startServer({ port, dataDir });
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function watch(page: Page): Page {
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    return page;
+  }
+
+  it('enrols, works offline, and back-posts in date order with no click', async () => {
+    expect(server?.enrolmentCode, server?.output()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const page = watch(await context.newPage());
+    await page.goto(server!.origin);
+
+    // 1. Enrol once: the server address defaults to where the app came from.
+    await expect.poll(() => page.inputValue('[data-testid="enrol-server"]')).toBe(server!.origin);
+    await page.fill('[data-testid="enrol-code"]', server!.enrolmentCode!);
+    await page.click('[data-testid="enrol-submit"]');
+    await page.waitForSelector('[data-testid="org-name"]');
+    expect(await page.textContent('[data-testid="org-name"]')).toContain('อบต.');
+
+    // The service worker is installed (precache complete) before the server goes away.
+    const swActive = await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active);
+    expect(swActive).toBe(true);
+
+    // 2. The server stops; a reload still loads the app, from the precache.
+    await server!.stop();
+    const unreachable = await page.evaluate(async (origin) => {
+      try {
+        await fetch(`${origin}/api/v1/health`, { cache: 'no-store' });
+        return false;
+      } catch {
+        return true;
+      }
+    }, server!.origin);
+    expect(unreachable).toBe(true);
+    await page.reload();
+    await page.waitForSelector('[data-testid="receipt-save"]');
+    expect(await page.textContent('[data-testid="org-name"]')).toContain('อบต.');
+    expect(await page.evaluate(() => document.fonts.check('16px Sarabun', 'ก'))).toBe(true);
+
+    // 3. Record three receipts, dates out of order.
+    for (const r of receipts) {
+      await page.fill('[data-testid="receipt-date"]', r.dateBe);
+      await page.fill('[data-testid="receipt-book"]', '1/2567');
+      await page.fill('[data-testid="receipt-no"]', r.no);
+      await page.fill('[data-testid="receipt-payer"]', r.payer);
+      await page.selectOption('[data-testid="receipt-revenue"]', r.revenue);
+      await page.fill('[data-testid="receipt-amount"]', r.amount);
+      await page.selectOption('[data-testid="receipt-method"]', 'cash');
+      await page.click('[data-testid="receipt-save"]');
+      await page.waitForSelector('[data-testid="receipt-saved"]');
+    }
+    await expect.poll(() => page.getAttribute('[data-testid="pending-count"]', 'data-count')).toBe('3');
+    const waiting = await rowStates(page);
+    expect(waiting.map((r) => r.state)).toEqual(['pending', 'pending', 'pending']);
+
+    // A bad form writes nothing and says why, in Thai.
+    await page.fill('[data-testid="receipt-date"]', '31/02/2567');
+    await page.fill('[data-testid="receipt-amount"]', 'abc');
+    await page.click('[data-testid="receipt-save"]');
+    expect(await page.textContent('[data-testid="error-dateBe"]')).toContain('ไม่มีอยู่จริง');
+    expect(await page.textContent('[data-testid="error-amountBaht"]')).toMatch(/[ก-๙]/);
+    expect(await rowStates(page)).toHaveLength(3);
+
+    // 4. The server returns; nobody clicks anything.
+    server = await startServer({ port, dataDir });
+    await expect
+      .poll(async () => (await rowStates(page)).map((r) => r.state).join(','), { timeout: 120_000, interval: 500 })
+      .toBe('posted,posted,posted');
+    await expect.poll(() => page.getAttribute('[data-testid="pending-count"]', 'data-count')).toBe('0');
+
+    const posted = await rowStates(page);
+    const byDate = [...posted].sort((a, b) => a.date.localeCompare(b.date));
+    const seqs = byDate.map((r) => Number(r.serverSeq));
+    expect(seqs.every((s) => Number.isInteger(s) && s > 0)).toBe(true);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs); // earliest date was posted first
+
+    // 5. Close the page, reopen: still all posted, nothing pending, nothing doubled.
+    await page.close();
+    const again = watch(await context.newPage());
+    await again.goto(server.origin);
+    await again.waitForSelector('[data-testid="entry-row"]');
+    await expect.poll(async () => (await rowStates(again)).map((r) => r.state).join(',')).toBe('posted,posted,posted');
+    expect((await rowStates(again)).map((r) => r.serverSeq)).toEqual(posted.map((r) => r.serverSeq));
+    await again.close();
+
+    // 6. The server's database holds each receipt exactly once, numbered in date order.
+    await server.stop();
+    const db = await openPglite(dataDir);
+    try {
+      const { rows } = await db.query<{ id: string; date: string; server_seq: string; amount: number }>(
+        `select id::text as id, to_char(date, 'YYYY-MM-DD') as date, server_seq::text as server_seq,
+                (body->'doc'->>'amountSatang')::bigint as amount
+           from entries order by server_seq`,
+      );
+      expect(rows.map((r) => r.date)).toEqual(['2024-01-16', '2024-02-05', '2024-03-20']);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+      expect(rows.map((r) => Number(r.amount))).toEqual([234575, 4050, 150000]);
+      expect(rows.map((r) => r.id).sort()).toEqual(posted.map((r) => r.id).sort());
+    } finally {
+      await db.close();
+    }
+  }, 240_000);
+
+  afterAll(() => {
+    if (consoleLines.length) console.log(consoleLines.slice(-40).join('\n'));
+  });
+});
