@@ -1,0 +1,60 @@
+/**
+ * Reads for the screens. Every read is bounded: a PC holds years of entries, a screen shows a page.
+ */
+import Dexie from 'dexie';
+import type { IsoDate } from '../domain/thaiDate';
+import type { SamutDb } from './db';
+import type { StoredEntry } from './storedEntry';
+
+/** Rows one call may return: screens page through more, they never load the whole book at once. */
+export const listEntriesMax = 5000;
+
+/** Entries of one business date a cash book may hold; far above any office's day (≈ a few hundred). */
+export const entriesPerDayMax = 20_000;
+
+/** The key range of the pending queue in the `[state+date+seq]` index. */
+export function pendingRange(db: SamutDb) {
+  return db.entries
+    .where('[state+date+seq]')
+    .between(['pending', Dexie.minKey, Dexie.minKey], ['pending', Dexie.maxKey, Dexie.maxKey]);
+}
+
+/** How many entries wait to be posted. */
+export async function countPending(db: SamutDb): Promise<number> {
+  return pendingRange(db).count();
+}
+
+/**
+ * The first `limit` entries ordered by business date, then device seq.
+ * The `date` index orders equal dates by id, not seq, so the last (possibly cut) date is re-read whole
+ * and cut by seq: the result is exactly the first `limit` in (date, seq) order.
+ */
+export async function listEntries(db: SamutDb, limit = 200): Promise<StoredEntry[]> {
+  const bounded = Math.max(0, Math.min(Math.floor(limit), listEntriesMax));
+  if (bounded === 0) return [];
+  return db.transaction('r', db.entries, async () => {
+    const head = await db.entries.orderBy('date').limit(bounded).toArray();
+    const last = head[head.length - 1];
+    if (last === undefined || head.length < bounded) return head.sort(byDateThenSeq);
+    const before = head.filter((e) => e.date < last.date);
+    const lastDay = await listCashBookInTx(db, last.date);
+    return [...before.sort(byDateThenSeq), ...lastDay.slice(0, bounded - before.length)];
+  });
+}
+
+/** The entries of one business date, by seq: the day's cash book (ทะเบียนเงินสด) before totals. */
+export async function listCashBook(db: SamutDb, date: IsoDate): Promise<StoredEntry[]> {
+  return db.transaction('r', db.entries, () => listCashBookInTx(db, date));
+}
+
+async function listCashBookInTx(db: SamutDb, date: IsoDate): Promise<StoredEntry[]> {
+  const day = await db.entries.where('date').equals(date).limit(entriesPerDayMax).toArray();
+  return day.sort(byDateThenSeq);
+}
+
+function byDateThenSeq(a: StoredEntry, b: StoredEntry): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  // Two devices' entries may share a seq (entries restored from a backup of another PC).
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+/**
+ * The store side of sync: reading the queue in drain order and applying a batch's results. The drain
+ * loop (src/sync/drain.ts) calls these; it never touches Dexie itself.
+ */
+import type { PushResult } from '../sync/protocol';
+import type { SamutDb } from './db';
+import { pendingRange } from './queries';
+import type { StoredEntry } from './storedEntry';
+
+/**
+ * The next `limit` pending entries in drain order: earliest business date first, then device seq
+ * (DESIGN.md §4), straight from the `[state+date+seq]` index.
+ */
+export async function readPendingBatch(db: SamutDb, limit: number): Promise<StoredEntry[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad batch limit ${limit}`);
+  return pendingRange(db).limit(limit).toArray();
+}
+
+/** What applying one batch's results changed. */
+export interface AppliedResults {
+  posted: number;
+  rejected: number;
+  conflicts: number;
+  /** Results not applied: id not in the batch, row no longer pending, or a repeated id. */
+  ignored: number;
+}
+
+/**
+ * Applies the server's answers for one batch in ONE read-write transaction: either every answer is
+ * stored or (tab closed, disk full) none is, and the whole batch stays pending to be resent; the
+ * server answers a resend with `duplicate`, so nothing posts twice.
+ *
+ * Only rows still `pending` change (another runner may have applied them already), and an answer for
+ * an id that was not sent in this batch is ignored: the server cannot settle what it was not asked.
+ */
+export async function applyPushResults(
+  db: SamutDb,
+  batchIds: readonly string[],
+  results: readonly PushResult[],
+  syncedAt: string,
+): Promise<AppliedResults> {
+  const sent = new Set(batchIds);
+  const counts: AppliedResults = { posted: 0, rejected: 0, conflicts: 0, ignored: 0 };
+  return db.transaction('rw', db.entries, async () => {
+    const relevant = results.filter((r) => sent.has(r.id));
+    counts.ignored += results.length - relevant.length;
+    const rows = await db.entries.bulkGet(relevant.map((r) => r.id));
+    const changed = new Map<string, StoredEntry>();
+    relevant.forEach((result, i) => {
+      const row = rows[i];
+      if (row === undefined || row.state !== 'pending' || changed.has(result.id)) {
+        counts.ignored += 1;
+        return;
+      }
+      changed.set(result.id, settle(row, result, syncedAt));
+      if (result.outcome === 'posted' || result.outcome === 'duplicate') counts.posted += 1;
+      else if (result.outcome === 'rejected') counts.rejected += 1;
+      else counts.conflicts += 1;
+    });
+    await db.entries.bulkPut([...changed.values()]);
+    return counts;
+  });
+}
+
+/** The row with the server's answer; its content and hash are never touched. */
+function settle(row: StoredEntry, result: PushResult, syncedAt: string): StoredEntry {
+  switch (result.outcome) {
+    case 'posted':
+    case 'duplicate':
+      return { ...row, state: 'posted', serverSeq: result.serverSeq, syncedAt };
+    case 'rejected':
+      return { ...row, state: 'rejected', syncCode: result.code, syncMessage: result.message, syncedAt };
+    case 'conflict':
+      return { ...row, state: 'conflict', syncMessage: result.message, syncedAt };
+  }
+}
