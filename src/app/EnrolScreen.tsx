@@ -1,0 +1,103 @@
+/**
+ * ลงทะเบียนเครื่อง: the first screen on a new PC. The officer types the one-time code from the system
+ * administrator; the server answers with the organisation, a device id and a token, kept in the store.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { saveEnrolment, type Enrolment, type SamutDb } from '../store';
+import { enrolDevice } from './enrol';
+import { errorMessageTh } from './errorMessage';
+
+export interface EnrolScreenProps {
+  db: SamutDb;
+  onEnrolled: (enrolment: Enrolment) => void;
+  /** Shown above the form, e.g. why the PC must enrol again. */
+  noticeTh?: string | undefined;
+}
+
+export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
+  const [serverUrl, setServerUrl] = useState(() => location.origin);
+  const [code, setCode] = useState('');
+  const [errorTh, setErrorTh] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
+  // The code is the only thing to type on this screen.
+  useEffect(() => codeInput.current?.focus(), []);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setErrorTh(undefined);
+    try {
+      const result = await enrolDevice(serverUrl, code);
+      if (result.outcome !== 'enrolled') {
+        setErrorTh(result.messageTh);
+        return;
+      }
+      await saveEnrolment(db, result.enrolment);
+      onEnrolled(result.enrolment);
+    } catch (error) {
+      setErrorTh(errorMessageTh(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="enrol">
+      <div class="enrol-card card">
+        <div class="enrol-brand">
+          <img src="/favicon.svg" alt="" width={56} height={56} />
+          <div>
+            <h1>สมุด</h1>
+            <p class="muted">บัญชี อปท. ใช้ได้แม้ไม่มีอินเทอร์เน็ต</p>
+          </div>
+        </div>
+        <h2>ลงทะเบียนเครื่องนี้</h2>
+        <p class="muted">
+          ใช้รหัสลงทะเบียนที่ได้จากผู้ดูแลระบบ ทำครั้งเดียวต่อเครื่อง หลังจากนั้นบันทึกรายการได้แม้ไม่มีอินเทอร์เน็ต
+        </p>
+        {noticeTh !== undefined && <p class="notice notice--warn">{noticeTh}</p>}
+        <form onSubmit={submit} noValidate>
+          <div class="field">
+            <label for="enrol-server">ที่อยู่เซิร์ฟเวอร์</label>
+            <input
+              id="enrol-server"
+              data-testid="enrol-server"
+              type="url"
+              inputMode="url"
+              autocomplete="url"
+              spellcheck={false}
+              value={serverUrl}
+              onInput={(e) => setServerUrl(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="enrol-code">รหัสลงทะเบียน</label>
+            <input
+              id="enrol-code"
+              data-testid="enrol-code"
+              type="text"
+              autocomplete="one-time-code"
+              autocapitalize="characters"
+              spellcheck={false}
+              placeholder="ABCD-1234"
+              value={code}
+              onInput={(e) => setCode(e.currentTarget.value)}
+              aria-describedby={errorTh !== undefined ? 'enrol-error' : undefined}
+              ref={codeInput}
+            />
+          </div>
+          {errorTh !== undefined && (
+            <p id="enrol-error" class="notice notice--error" data-testid="enrol-error" role="alert">
+              {errorTh}
+            </p>
+          )}
+          <button type="submit" class="button-primary button-wide" data-testid="enrol-submit" disabled={busy}>
+            {busy ? 'กำลังลงทะเบียน…' : 'ลงทะเบียน'}
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The page's entry point and its only wiring: opens the database once, connects the sync engine,
+ * watches the browser's install and update offers, registers the service worker and renders.
+ */
+import '@fontsource/sarabun/thai-400.css';
+import '@fontsource/sarabun/latin-400.css';
+import '@fontsource/sarabun/thai-700.css';
+import '@fontsource/sarabun/latin-700.css';
+import './styles.css';
+import { render } from 'preact';
+import { openSamutDb } from '../store';
+import { requestSync, startSyncTriggers } from '../sync/pageTriggers';
+import { App, type SyncControls } from './App';
+import { watchInstallPrompt } from './installPrompt';
+import { registerServiceWorker } from './registerServiceWorker';
+import { watchable } from './watchable';
+
+/** Longest wait for the bundled Sarabun before rendering anyway (it comes from the precache: fast). */
+const fontWaitMsMax = 1500;
+
+const db = openSamutDb();
+const installOffer = watchInstallPrompt(window);
+const updateReady = watchable<(() => void) | undefined>(undefined);
+registerServiceWorker((activate) => updateReady.set(activate));
+
+const sync: SyncControls = {
+  start: () => startSyncTriggers({ db }),
+  request: (reason) => {
+    requestSync(reason, { db }).catch((error: unknown) => console.error('sync request failed', error));
+  },
+};
+
+// Ask the browser to keep this PC's books through "clear browsing data" and storage pressure
+// (DESIGN.md §5). Chromium grants it silently to installed or often-used apps; refusal is harmless.
+navigator.storage?.persist?.().catch(() => undefined);
+
+const root = document.getElementById('app');
+if (root === null) throw new Error('index.html has no #app element');
+
+// Render once Sarabun is ready, so Thai text never jumps from a fallback font.
+Promise.race([
+  Promise.all([document.fonts.load('400 16px Sarabun', 'ก'), document.fonts.load('700 16px Sarabun', 'ก')]),
+  new Promise((resolve) => setTimeout(resolve, fontWaitMsMax)),
+])
+  .catch(() => undefined)
+  .finally(() => render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} />, root));
