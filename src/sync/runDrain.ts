@@ -1,0 +1,96 @@
+/**
+ * One drain run as the service worker and the page start it: open the database, check enrolment,
+ * take the sync lock, drain over HTTP, and report progress and the end on the sync channel.
+ * Never throws: every end is a `drain-finished` message, also returned to the caller.
+ */
+import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from '../store/clock';
+import { openSamutDb, type SamutDb } from '../store/db';
+import { getEnrolment } from '../store/enrolment';
+import { countPending } from '../store/queries';
+import { openSyncBroadcaster, type DrainFinished, type SyncBroadcaster } from './channel';
+import { drainQueue, type DrainReport } from './drain';
+import { createHttpPushClient } from './httpPush';
+import type { SyncReason } from './swMessages';
+import { defaultLockManager, withSyncLock } from './syncLock';
+
+export interface RunDrainOptions {
+  /** Why (logged only). `background-sync` is the browser's `sync` event in the worker. */
+  reason: SyncReason | 'background-sync';
+  /** The page passes its open database; the worker opens its own by name. */
+  db?: SamutDb;
+  dbName?: string;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: RandomBytes;
+  /** Defaults to navigator.locks; undefined where there is none. */
+  locks?: LockManager;
+  /** Defaults to the 'samut-sync' BroadcastChannel. */
+  broadcaster?: SyncBroadcaster;
+}
+
+/**
+ * Runs one drain and returns how it finished.
+ * @example self.addEventListener('sync', (e) => e.waitUntil(runDrain({ reason: 'background-sync' })));
+ */
+export async function runDrain(options: RunDrainOptions): Promise<DrainFinished> {
+  const db = options.db ?? openSamutDb(options.dbName);
+  const channel = options.broadcaster ?? openSyncBroadcaster();
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? cryptoRandomBytes;
+  const finish = (message: DrainFinished): DrainFinished => {
+    channel.post(message);
+    return message;
+  };
+  try {
+    const enrolment = await getEnrolment(db);
+    if (enrolment === undefined) {
+      return finish({ ...idle('not-enrolled', await countPending(db)), messageTh: 'เครื่องนี้ยังไม่ได้ลงทะเบียน จึงยังส่งรายการไม่ได้' });
+    }
+    const push = createHttpPushClient({
+      serverUrl: enrolment.serverUrl,
+      token: enrolment.token,
+      clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    const run = await withSyncLock(async () => {
+      channel.post({ type: 'drain-started' });
+      return drainQueue({
+        db,
+        push,
+        clock,
+        random,
+        onProgress: ({ sent, total }) => channel.post({ type: 'progress', sent, total }),
+      });
+    }, options.locks ?? defaultLockManager());
+    if (run.outcome === 'busy') return finish(idle('busy', await countPending(db)));
+    return finish(finishedOf(run.value));
+  } catch (error) {
+    // IndexedDB itself failed (quota, eviction, a closed database). Entries stay pending; say so.
+    console.error(`samut sync (${options.reason}) failed`, error);
+    return finish({
+      ...idle('failed', await countPending(db).catch(() => 0)),
+      messageTh: 'บันทึกผลการส่งรายการลงเครื่องไม่สำเร็จ (ฐานข้อมูลในเครื่องมีปัญหา) รายการที่ยังไม่ส่งยังรอส่งอยู่ ระบบจะลองใหม่',
+    });
+  } finally {
+    channel.close();
+    if (options.db === undefined) db.close();
+  }
+}
+
+function idle(outcome: DrainFinished['outcome'], pending: number): DrainFinished {
+  return { type: 'drain-finished', outcome, posted: 0, rejected: 0, conflicts: 0, pending };
+}
+
+function finishedOf(report: DrainReport): DrainFinished {
+  const message: DrainFinished = {
+    type: 'drain-finished',
+    outcome: report.outcome,
+    posted: report.posted,
+    rejected: report.rejected,
+    conflicts: report.conflicts,
+    pending: report.pending,
+  };
+  if (report.nextAttemptAtMs !== undefined) message.nextAttemptAtMs = report.nextAttemptAtMs;
+  if (report.messageTh !== undefined) message.messageTh = report.messageTh;
+  return message;
+}
