@@ -4,6 +4,7 @@
  * in as props from main.tsx (the database, the sync engine, browser offers), so nothing here is global.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { IsoDate } from '../domain/thaiDate';
 import { getEnrolment, type Enrolment, type SamutDb } from '../store';
 import { CashBook } from './CashBook';
 import { EnrolScreen } from './EnrolScreen';
@@ -74,6 +75,7 @@ interface BooksProps extends AppProps {
 function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
   const { view, finishedCount } = useSyncChannel();
   const online = useOnline();
+  const [cashBookTurnTo, setCashBookTurnTo] = useState<{ date: IsoDate } | undefined>(undefined);
   return (
     <>
       <header class="app-header">
@@ -98,9 +100,15 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
       <main class="books">
         <div class="books-top">
           <section class="card no-print">
-            <ReceiptForm db={db} onRecorded={() => sync.request('entry')} />
+            <ReceiptForm
+              db={db}
+              onRecorded={(entry) => {
+                sync.request('entry');
+                setCashBookTurnTo({ date: entry.date });
+              }}
+            />
           </section>
-          <CashBook db={db} refreshKey={finishedCount} />
+          <CashBook db={db} refreshKey={finishedCount} turnTo={cashBookTurnTo} />
         </div>
         <EntryList db={db} refreshKey={finishedCount} />
       </main>

@@ -3,21 +3,29 @@
  * columns and their totals, printable as is. The rows come from the store (listCashBook); totals are
  * the domain's exact satang sums.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatBaht, sumSatang } from '../domain/money';
-import { bangkokDateOf, formatBeDate, parseBeDate } from '../domain/thaiDate';
+import { bangkokDateOf, formatBeDate, parseBeDate, type IsoDate } from '../domain/thaiDate';
 import { listCashBook, type SamutDb, type StoredEntry } from '../store';
 import { describedBy, Field } from './Field';
-import { revenueNameTh, syncStateTh } from './entryLabels';
+import { revenueNameTh } from './entryLabels';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface CashBookProps {
   db: SamutDb;
   refreshKey: number;
+  /**
+   * The date of the receipt just recorded: the book turns to that day, so an officer typing in last
+   * year's paper receipts sees them land (a new object each time, even for the same date).
+   */
+  turnTo?: { date: IsoDate } | undefined;
 }
 
-export function CashBook({ db, refreshKey }: CashBookProps) {
+export function CashBook({ db, refreshKey, turnTo }: CashBookProps) {
   const [dateBe, setDateBe] = useState(() => formatBeDate(bangkokDateOf(Date.now())));
+  useEffect(() => {
+    if (turnTo !== undefined) setDateBe(formatBeDate(turnTo.date));
+  }, [turnTo]);
   const parsed = parseBeDate(dateBe);
   const isoDate = parsed.ok ? parsed.iso : undefined;
   const rows = useLiveQuery(
@@ -72,22 +80,18 @@ function CashBookTable({ entries }: { entries: readonly StoredEntry[] }) {
             <th scope="col">รายการ</th>
             <th scope="col" class="num">เงินสด</th>
             <th scope="col" class="num">เงินฝากธนาคาร</th>
-            <th scope="col" class="no-print">สถานะ</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="cashbook-row" data-entry-id={e.id}>
-              <td class="nowrap">
-                เล่ม {e.doc.bookNo} เลขที่ {e.doc.receiptNo}
+              <td class="receipt-ref">
+                <span class="nowrap">เล่ม {e.doc.bookNo}</span> <span class="nowrap">เลขที่ {e.doc.receiptNo}</span>
               </td>
               <td>{e.doc.payer}</td>
               <td>{revenueNameTh(e.doc.revenueAccount)}</td>
               <td class="num">{e.doc.method === 'cash' ? formatBaht(e.doc.amountSatang) : ''}</td>
               <td class="num">{e.doc.method === 'bank' ? formatBaht(e.doc.amountSatang) : ''}</td>
-              <td class="no-print">
-                <span class={`state state--${e.state}`}>{syncStateTh(e)}</span>
-              </td>
             </tr>
           ))}
         </tbody>
@@ -98,7 +102,6 @@ function CashBookTable({ entries }: { entries: readonly StoredEntry[] }) {
             </th>
             <td class="num">{formatBaht(cashSatang)}</td>
             <td class="num">{formatBaht(bankSatang)}</td>
-            <td class="no-print" />
           </tr>
           <tr class="grand-total">
             <th scope="row" colSpan={3}>
@@ -107,10 +110,13 @@ function CashBookTable({ entries }: { entries: readonly StoredEntry[] }) {
             <td class="num" colSpan={2} data-testid="cashbook-total" data-satang={String(totalSatang)}>
               {formatBaht(totalSatang)} บาท
             </td>
-            <td class="no-print" />
           </tr>
         </tfoot>
       </table>
+      <div class="signatures print-only">
+        <p>ลงชื่อ ........................................ ผู้จัดทำ</p>
+        <p>ลงชื่อ ........................................ ผู้อำนวยการกองคลัง</p>
+      </div>
     </div>
   );
 }

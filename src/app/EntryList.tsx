@@ -20,7 +20,7 @@ export interface EntryListProps {
 export function EntryList({ db, refreshKey }: EntryListProps) {
   const entries = useLiveQuery(() => listEntries(db, entryListRowsMax), [db, refreshKey]);
   return (
-    <section class="card" aria-labelledby="entry-list-title">
+    <section class="card no-print" aria-labelledby="entry-list-title">
       <div class="card-head">
         <h2 id="entry-list-title">รายการทั้งหมด</h2>
         {entries.status === 'ready' && entries.value.length >= entryListRowsMax && (
@@ -57,8 +57,8 @@ export function EntryList({ db, refreshKey }: EntryListProps) {
                   data-server-seq={e.serverSeq !== undefined ? String(e.serverSeq) : ''}
                 >
                   <td class="nowrap">{formatBeDate(e.date)}</td>
-                  <td class="nowrap">
-                    เล่ม {e.doc.bookNo} เลขที่ {e.doc.receiptNo}
+                  <td class="receipt-ref">
+                    <span class="nowrap">เล่ม {e.doc.bookNo}</span> <span class="nowrap">เลขที่ {e.doc.receiptNo}</span>
                   </td>
                   <td>{e.doc.payer}</td>
                   <td>{revenueNameTh(e.doc.revenueAccount)}</td>

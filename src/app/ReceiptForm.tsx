@@ -8,7 +8,7 @@ import { revenueAccounts } from '../domain/accounts';
 import { formatBaht } from '../domain/money';
 import { readReceiptForm, type ReceiptFormInput } from '../domain/receipt';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import { recordReceipt, type SamutDb } from '../store';
+import { recordReceipt, type SamutDb, type StoredEntry } from '../store';
 import { errorMessageTh } from './errorMessage';
 import { describedBy, Field } from './Field';
 import { emptyReceiptForm, nextReceiptForm } from './receiptFormState';
@@ -43,7 +43,7 @@ interface SavedNote {
 export interface ReceiptFormProps {
   db: SamutDb;
   /** Called after each receipt is stored (the app asks the sync engine to send it). */
-  onRecorded: () => void;
+  onRecorded: (entry: StoredEntry) => void;
 }
 
 export function ReceiptForm({ db, onRecorded }: ReceiptFormProps) {
@@ -87,7 +87,7 @@ export function ReceiptForm({ db, onRecorded }: ReceiptFormProps) {
       });
       setForm(nextReceiptForm(form));
       focusControl('payer');
-      onRecorded();
+      onRecorded(entry);
     } catch (error) {
       setFailureTh(`บันทึกไม่สำเร็จ: ${errorMessageTh(error)}`);
     } finally {
@@ -125,7 +125,7 @@ export function ReceiptForm({ db, onRecorded }: ReceiptFormProps) {
           label="รายการรายได้"
           error={errors.revenueAccount}
           errorTestId="error-revenueAccount"
-          className="span-2"
+          className="span-3"
         >
           <select
             id={controlIds.revenueAccount}
@@ -143,6 +143,7 @@ export function ReceiptForm({ db, onRecorded }: ReceiptFormProps) {
             ))}
           </select>
         </Field>
+        {text('amountBaht', 'จำนวนเงิน (บาท)', { placeholder: '0.00', inputMode: 'decimal' }, 'amount span-2')}
         <Field id={controlIds.method} label="รับเป็น" error={errors.method} errorTestId="error-method">
           <select
             id={controlIds.method}
@@ -156,7 +157,6 @@ export function ReceiptForm({ db, onRecorded }: ReceiptFormProps) {
             <option value="bank">เงินฝากธนาคาร</option>
           </select>
         </Field>
-        {text('amountBaht', 'จำนวนเงิน (บาท)', { placeholder: '0.00', inputMode: 'decimal' }, 'amount')}
       </div>
       <div class="form-actions">
         <button type="submit" class="button-primary" data-testid="receipt-save" disabled={saving}>

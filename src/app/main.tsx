@@ -37,10 +37,15 @@ navigator.storage?.persist?.().catch(() => undefined);
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
 
-// Render once Sarabun is ready, so Thai text never jumps from a fallback font.
-Promise.race([
-  Promise.all([document.fonts.load('400 16px Sarabun', 'ก'), document.fonts.load('700 16px Sarabun', 'ก')]),
-  new Promise((resolve) => setTimeout(resolve, fontWaitMsMax)),
-])
+// Render once Sarabun is ready, so Thai text never jumps from a fallback font. The stylesheet that
+// declares the font may still be loading when this module runs: wait for it (window 'load') first.
+async function sarabunLoaded(): Promise<void> {
+  if (document.readyState !== 'complete') {
+    await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  }
+  await Promise.all([document.fonts.load('400 16px Sarabun', 'ก'), document.fonts.load('700 16px Sarabun', 'ก')]);
+}
+
+Promise.race([sarabunLoaded(), new Promise((resolve) => setTimeout(resolve, fontWaitMsMax))])
   .catch(() => undefined)
   .finally(() => render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} />, root));
