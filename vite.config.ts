@@ -45,10 +45,14 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,woff2,png,svg,ico,webmanifest}'],
+        globIgnores: ['**/node_modules/**/*', 'manifest.webmanifest'],
         // A classic (non-module) worker: registered as `new Workbox('/sw.js')`, which every Chromium
         // and Firefox the offices run accepts, with no `type: 'module'` needed.
         rollupFormat: 'iife',
       },
+      // The glob below already precaches the icons; the plugin adds manifest.webmanifest itself.
+      // Without these two, both would be listed twice (same revision: harmless, but untidy).
+      includeManifestIcons: false,
       devOptions: { enabled: false },
     }),
   ],
