@@ -32,6 +32,8 @@ export interface AppProps {
   sync: SyncControls;
   installOffer: Watchable<BeforeInstallPromptEvent | undefined>;
   updateReady: Watchable<(() => void) | undefined>;
+  /** Settles when the bundled font is loaded (or a bounded wait is over): controls appear then. */
+  fontsReady: Promise<unknown>;
 }
 
 type EnrolmentState =
@@ -39,16 +41,17 @@ type EnrolmentState =
   | { status: 'absent'; noticeTh?: string }
   | { status: 'enrolled'; enrolment: Enrolment };
 
-export function App({ db, sync, installOffer, updateReady }: AppProps) {
+export function App({ db, sync, installOffer, updateReady, fontsReady }: AppProps) {
   const [enrolment, setEnrolment] = useState<EnrolmentState>({ status: 'loading' });
 
   useEffect(() => {
-    getEnrolment(db).then(
-      (e) => setEnrolment(e === undefined ? { status: 'absent' } : { status: 'enrolled', enrolment: e }),
+    const read = getEnrolment(db).then(
+      (e): EnrolmentState => (e === undefined ? { status: 'absent' } : { status: 'enrolled', enrolment: e }),
       // A damaged enrolment row: the entries are still on this PC, enrolling again restores sending.
-      (error: unknown) => setEnrolment({ status: 'absent', noticeTh: errorMessageTh(error) }),
+      (error: unknown): EnrolmentState => ({ status: 'absent', noticeTh: errorMessageTh(error) }),
     );
-  }, [db]);
+    void Promise.all([read, fontsReady]).then(([state]) => setEnrolment(state));
+  }, [db, fontsReady]);
 
   const enrolled = enrolment.status === 'enrolled';
   useEffect(() => (enrolled ? sync.start() : undefined), [enrolled, sync]);
@@ -68,7 +71,7 @@ export function App({ db, sync, installOffer, updateReady }: AppProps) {
   return <Books db={db} sync={sync} enrolment={enrolment.enrolment} installOffer={installOffer} updateReady={updateReady} />;
 }
 
-interface BooksProps extends AppProps {
+interface BooksProps extends Omit<AppProps, 'fontsReady'> {
   enrolment: Enrolment;
 }
 

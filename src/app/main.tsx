@@ -15,7 +15,7 @@ import { watchInstallPrompt } from './installPrompt';
 import { registerServiceWorker } from './registerServiceWorker';
 import { watchable } from './watchable';
 
-/** Longest wait for the bundled Sarabun before rendering anyway (it comes from the precache: fast). */
+/** Longest wait for the bundled Sarabun before showing the app anyway (it comes from the precache: fast). */
 const fontWaitMsMax = 1500;
 
 const db = openSamutDb();
@@ -37,15 +37,17 @@ navigator.storage?.persist?.().catch(() => undefined);
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
 
-// Render once Sarabun is ready, so Thai text never jumps from a fallback font. The stylesheet that
-// declares the font may still be loading when this module runs: wait for it (window 'load') first.
+// The app shows its controls once Sarabun is ready (bounded wait), so Thai text never jumps from a
+// fallback font under the officer's cursor. The stylesheet that declares the font may still be loading
+// when this module runs: wait for it (window 'load') first.
 async function sarabunLoaded(): Promise<void> {
   if (document.readyState !== 'complete') {
     await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   }
   await Promise.all([document.fonts.load('400 16px Sarabun', 'ก'), document.fonts.load('700 16px Sarabun', 'ก')]);
 }
+const fontsReady = Promise.race([sarabunLoaded(), new Promise((resolve) => setTimeout(resolve, fontWaitMsMax))]).catch(
+  () => undefined,
+);
 
-Promise.race([sarabunLoaded(), new Promise((resolve) => setTimeout(resolve, fontWaitMsMax))])
-  .catch(() => undefined)
-  .finally(() => render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} />, root));
+render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} fontsReady={fontsReady} />, root);
