@@ -35,6 +35,11 @@ export interface DrainOptions {
   random?: RandomBytes;
   /** Entries per push, 1..batchEntriesMax (500). */
   batchSize?: number;
+  /**
+   * A tighter bound on pushes for this call (a caller with a time budget, the bench's samples).
+   * The drain's own bound, ceil(pending / batch) + slack, always applies.
+   */
+  pushesMax?: number;
   /** Called after each answered push. `total` is what was pending at the start (or more, if it grew). */
   onProgress?: (progress: { sent: number; total: number }) => void;
 }
@@ -102,7 +107,7 @@ export async function drainQueue(options: DrainOptions): Promise<DrainReport> {
   }
 
   const total = await countPending(db);
-  const pushesMax = Math.ceil(total / batchSize) + drainIterationsSlack;
+  const pushesMax = Math.min(Math.ceil(total / batchSize) + drainIterationsSlack, Math.max(options.pushesMax ?? Infinity, 0));
   let sent = 0;
   for (let i = 0; i < pushesMax; i++) {
     const batch = await readPendingBatch(db, batchSize);
