@@ -1,0 +1,41 @@
+/**
+ * The bounds every request is held to (TIGER_STYLE: a limit on everything). Defaults come from the
+ * protocol so client and server agree; a server may be configured lower, never higher than the protocol.
+ */
+import { batchEntriesMax, pushBytesMax } from '../sync/protocol';
+
+export interface ServerLimits {
+  /** Entries in one push; the protocol schema already refuses more than `batchEntriesMax`. */
+  batchEntriesMax: number;
+  /** Bytes of one push body. */
+  pushBytesMax: number;
+  /** Bytes of one enrolment body: a code and a device name are tiny. */
+  enrollBytesMax: number;
+  /**
+   * Pushes being handled at once. Beyond it the server answers 503 with Retry-After instead of queueing
+   * without bound: each waiting push can hold up to `pushBytesMax` of memory (DESIGN.md §4 Overload).
+   */
+  pushConcurrentMax: number;
+  /** Seconds a client is told to wait when the server is at `pushConcurrentMax`. */
+  retryAfterSeconds: number;
+}
+
+/** Limits used when `createApp` is given none. */
+export const defaultLimits: ServerLimits = {
+  batchEntriesMax,
+  pushBytesMax,
+  enrollBytesMax: 4 * 1024,
+  pushConcurrentMax: 8,
+  retryAfterSeconds: 5,
+};
+
+/** Fills in defaults and refuses limits above what the protocol allows. */
+export function resolveLimits(partial: Partial<ServerLimits> = {}): ServerLimits {
+  const limits = { ...defaultLimits, ...partial };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`limit ${name} must be a positive integer`);
+  }
+  if (limits.batchEntriesMax > batchEntriesMax) throw new RangeError('batchEntriesMax above the protocol limit');
+  if (limits.pushBytesMax > pushBytesMax) throw new RangeError('pushBytesMax above the protocol limit');
+  return limits;
+}

@@ -1,0 +1,98 @@
+/**
+ * Entries that fail the domain's checks, or claim another organisation or device, are rejected one by
+ * one with a code and a Thai reason; nothing of them is written, and the valid rest of the batch posts.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pushResponseSchema, type EnrollResponse, type PushResult } from '../../src/sync/protocol';
+import { countEntryRows, enrolNewOrg, openTestServer, push, receiptEntry, resealed, type TestServer } from './helpers';
+
+let server: TestServer;
+let device: EnrollResponse;
+
+beforeAll(async () => {
+  server = await openTestServer();
+});
+afterAll(async () => {
+  await server.db.close();
+});
+beforeEach(async () => {
+  device = await enrolNewOrg(server);
+});
+
+async function pushOne(entry: unknown): Promise<PushResult> {
+  const res = await push(server, device, [entry]);
+  expect(res.status).toBe(200);
+  const [result] = pushResponseSchema.parse(await res.json()).results;
+  return result!;
+}
+
+function expectRejected(result: PushResult, codes: string[]): void {
+  expect(result.outcome).toBe('rejected');
+  if (result.outcome !== 'rejected') return;
+  expect(codes).toContain(result.code);
+  expect(result.message).toMatch(/[\u0E00-\u0E7F]/);
+}
+
+describe('entries that fail the domain checks', () => {
+  it('rejects an unbalanced entry whose lines were edited and re-hashed, writing nothing', async () => {
+    const entry = receiptEntry(device, { seq: 1, amountSatang: 50_000 });
+    const edited = resealed({ ...entry, lines: [{ ...entry.lines[0]!, debitSatang: 50_001 }, entry.lines[1]!] });
+    expectRejected(await pushOne(edited), ['unbalanced']);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+
+  it('rejects balanced lines that are not what the document derives', async () => {
+    const entry = receiptEntry(device, { seq: 1, amountSatang: 50_000 });
+    const edited = resealed({
+      ...entry,
+      lines: [
+        { ...entry.lines[0]!, debitSatang: 70_000 },
+        { ...entry.lines[1]!, creditSatang: 70_000 },
+      ],
+    });
+    expectRejected(await pushOne(edited), ['lines_mismatch']);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+
+  it('rejects an entry whose content was changed without its hash (hash_mismatch)', async () => {
+    const entry = receiptEntry(device, { seq: 1 });
+    const tampered = { ...entry, doc: { ...entry.doc, payer: 'ผู้อื่น' } };
+    expectRejected(await pushOne(tampered), ['hash_mismatch']);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+
+  it('rejects a malformed entry alone and posts the valid ones around it', async () => {
+    const before = receiptEntry(device, { seq: 1 });
+    const after = receiptEntry(device, { seq: 2 });
+    const res = await push(server, device, [before, { id: 'not-a-uuid', kind: 'receipt' }, after]);
+    const results = pushResponseSchema.parse(await res.json()).results;
+    expect(results[0]).toEqual({ id: before.id, outcome: 'posted', serverSeq: 1 });
+    expectRejected(results[1]!, ['malformed']);
+    expect(results[2]).toEqual({ id: after.id, outcome: 'posted', serverSeq: 2 });
+  });
+
+  it('rejects text PostgreSQL cannot store (NUL) instead of failing the whole batch', async () => {
+    const entry = receiptEntry(device, { seq: 1, payer: 'นาย\u0000ก' });
+    const good = receiptEntry(device, { seq: 2 });
+    const res = await push(server, device, [entry, good]);
+    const results = pushResponseSchema.parse(await res.json()).results;
+    expectRejected(results[0]!, ['malformed']);
+    expect(results[1]).toMatchObject({ outcome: 'posted', serverSeq: 1 });
+  });
+});
+
+describe('entries of another organisation or device', () => {
+  it('refuses an entry claiming another organisation (wrong_org) from a device of this one', async () => {
+    const orgB = await enrolNewOrg(server, 'เทศบาลอื่น');
+    const claim = receiptEntry({ orgId: orgB.orgId, deviceId: device.deviceId }, { seq: 1 });
+    expectRejected(await pushOne(claim), ['wrong_org']);
+    expect(await countEntryRows(server, orgB.orgId)).toBe(0);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+
+  it('refuses an entry recorded by another device of the same organisation (wrong_device)', async () => {
+    const other = receiptEntry({ orgId: device.orgId, deviceId: crypto.randomUUID() }, { seq: 1 });
+    expectRejected(await pushOne(other), ['wrong_device']);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+});
