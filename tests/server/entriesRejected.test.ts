@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type EnrollResponse, type PushResult } from '../../src/sync/protocol';
+import { postEntries } from '../../src/server/push/postEntries';
 import { countEntryRows, enrolNewOrg, openTestServer, push, receiptEntry, resealed, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -94,5 +95,30 @@ describe('entries of another organisation or device', () => {
     const other = receiptEntry({ orgId: device.orgId, deviceId: crypto.randomUUID() }, { seq: 1 });
     expectRejected(await pushOne(other), ['wrong_device']);
     expect(await countEntryRows(server, device.orgId)).toBe(0);
+  });
+});
+
+describe('the paired balance assertion after insert', () => {
+  it('rolls the whole batch back if what was written does not balance (checks bypassed on purpose)', async () => {
+    const good = receiptEntry(device, { seq: 1 });
+    const bad = receiptEntry(device, { seq: 2 });
+    // checkEntry would never let this through; postEntries is called directly to prove the second guard.
+    const badRaw = { ...bad, lines: [{ ...bad.lines[0]!, debitSatang: bad.lines[0]!.debitSatang + 1 }, bad.lines[1]!] };
+    await expect(
+      postEntries(
+        server.db,
+        device.orgId,
+        [
+          { index: 0, entry: good, raw: { ...good } },
+          { index: 1, entry: bad, raw: badRaw },
+        ],
+        server.clock.now(),
+      ),
+    ).rejects.toThrow(/do not balance/);
+    expect(await countEntryRows(server, device.orgId)).toBe(0);
+    const { rows } = await server.db.query<{ last_server_seq: number }>('SELECT last_server_seq FROM orgs WHERE org_id = $1', [
+      device.orgId,
+    ]);
+    expect(rows[0]!.last_server_seq).toBe(0);
   });
 });

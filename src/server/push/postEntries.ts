@@ -71,7 +71,7 @@ async function insertEntries(
   // defence of idempotency; with the org row locked it never fires, which the count below asserts.
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO entries (org_id, id, device_id, seq, kind, date, hash, body, server_seq, received_at)
-     SELECT $1, r.id, r.device_id, r.seq, r.kind, r.date, r.hash, r.body, r.server_seq, $3
+     SELECT $1::uuid, r.id, r.device_id, r.seq, r.kind, r.date, r.hash, r.body, r.server_seq, $3::timestamptz
        FROM jsonb_to_recordset($2::text::jsonb)
          AS r(id uuid, device_id uuid, seq bigint, kind text, date date, hash text, body jsonb, server_seq bigint)
      ON CONFLICT (org_id, id) DO NOTHING

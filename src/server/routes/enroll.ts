@@ -11,7 +11,7 @@ import { ApiError } from '../errors';
 import { readJsonBody } from '../jsonBody';
 import type { ServerLimits } from '../limits';
 import { enrolmentCodeHash, newDeviceToken, tokenHash } from '../secrets';
-import { describeIssue, thaiIssueMessage } from '../zodThai';
+import { invalidBodyError, thaiIssueMessage } from '../zodThai';
 import { enrollRequestSchema, protocolVersion, type EnrollResponse } from '../../sync/protocol';
 
 /** Routes for enrolment. */
@@ -20,10 +20,7 @@ export function enrollRoutes(deps: { db: Db; clock: Clock; limits: ServerLimits 
   app.post('/', async (c) => {
     const body = await readJsonBody(c, deps.limits.enrollBytesMax);
     const parsed = enrollRequestSchema.safeParse(body, { error: thaiIssueMessage });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ApiError(400, 'invalid_body', issue ? describeIssue(issue) : 'ข้อมูลลงทะเบียนไม่ถูกต้อง');
-    }
+    if (!parsed.success) throw invalidBodyError(parsed.error, 'ข้อมูลลงทะเบียน');
     const answer = await deps.db.transaction((tx) =>
       enrolDevice(tx, parsed.data.code, parsed.data.deviceName ?? '', deps.clock.now()),
     );

@@ -14,7 +14,7 @@ import { readJsonBody } from '../jsonBody';
 import type { ServerLimits } from '../limits';
 import { postEntries } from '../push/postEntries';
 import { screenEntries, type Candidate } from '../push/screenEntries';
-import { describeIssue, thaiIssueMessage } from '../zodThai';
+import { invalidBodyError, thaiIssueMessage } from '../zodThai';
 import { protocolVersion, pushRequestSchema, type PushResponse, type PushResult } from '../../sync/protocol';
 
 /** Routes for pushing entries. */
@@ -25,13 +25,10 @@ export function entriesRoutes(deps: { db: Db; clock: Clock; limits: ServerLimits
   app.post('/', requireDevice(db), admitAtMost(limits.pushConcurrentMax, limits.retryAfterSeconds), async (c) => {
     const device = c.get('device');
     const parsed = pushRequestSchema.safeParse(await readJsonBody(c, limits.pushBytesMax), { error: thaiIssueMessage });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ApiError(400, 'invalid_body', issue ? describeIssue(issue) : 'ข้อมูลที่ส่งไม่ถูกต้อง');
-    }
+    if (!parsed.success) throw invalidBodyError(parsed.error, 'คำขอส่งรายการ');
     const push = parsed.data;
     if (push.entries.length > limits.batchEntriesMax) {
-      throw new ApiError(400, 'invalid_body', `ช่อง "entries": ส่งได้ครั้งละไม่เกิน ${limits.batchEntriesMax} รายการ`);
+      throw new ApiError(400, 'invalid_body', `คำขอส่งรายการไม่ถูกต้อง — ช่อง "entries": ส่งได้ครั้งละไม่เกิน ${limits.batchEntriesMax} รายการ`);
     }
     if (push.deviceId !== device.deviceId) {
       throw new ApiError(403, 'wrong_device', 'รหัสเครื่องในข้อมูลที่ส่งไม่ตรงกับเครื่องที่ลงทะเบียนไว้');
