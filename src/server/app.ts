@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { staticFiles } from './staticFiles';
 import { apiPaths } from '../sync/protocol';
 
+/** What the app is built from; only `db` and `clock` are required. */
 export interface AppOptions {
   db: Db;
   clock: Clock;

@@ -8,10 +8,13 @@ import type { Clock } from './clock';
 import type { Db } from './db';
 import { issueEnrolmentCode } from './enrolmentCodes';
 
+/** Re-exported so tests and the admin CLI find code issuing next to the demo organisation. */
 export { issueEnrolmentCode } from './enrolmentCodes';
 
+/** Name of the demonstration organisation (an อบต. that does not exist). */
 export const demoOrgName = 'อบต.ตัวอย่าง (สาธิต)';
 
+/** Created (with the code to print, shown once), or there was an organisation already. */
 export type DemoOrgOutcome = { created: true; orgId: string; orgName: string; code: string } | { created: false };
 
 /**

@@ -9,6 +9,7 @@ import { enrolmentCodeHash, newEnrolmentCode } from './secrets';
 /** How long an unused code stays valid: long enough to reach a remote office, short enough to expire. */
 export const enrolmentCodeValidDays = 7;
 
+/** A code just issued, with its expiry. */
 export interface IssuedEnrolmentCode {
   /** `XXXX-XXXX`; not stored anywhere, so show it now or lose it. */
   code: string;

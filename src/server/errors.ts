@@ -25,6 +25,7 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
+/** What the officer sees for any unexpected failure; details go only to the server log. */
 export const internalMessageTh = 'เกิดข้อผิดพลาดภายในเซิร์ฟเวอร์';
 
 /** Hono `onError` handler: ApiError → its own answer; anything else → logged, 500 'internal'. */

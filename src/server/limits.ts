@@ -4,6 +4,7 @@
  */
 import { batchEntriesMax, pushBytesMax } from '../sync/protocol';
 
+/** Bounds of one server; see `defaultLimits`. */
 export interface ServerLimits {
   /** Entries in one push; the protocol schema already refuses more than `batchEntriesMax`. */
   batchEntriesMax: number;

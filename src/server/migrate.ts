@@ -16,6 +16,7 @@ const migrationNamePattern = /^\d{3}_[a-z0-9_]+\.sql$/;
 /** Migrations are a handful; a folder with more is not ours. */
 const migrationsMax = 1000;
 
+/** File names applied now, and those found applied already. */
 export type MigrationOutcome = { applied: string[]; alreadyApplied: string[] };
 
 /**

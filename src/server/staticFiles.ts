@@ -13,7 +13,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
 import { errorBody } from './errors';
 
+/** For Vite's content-hashed files: a new build means new names, so they may be kept forever. */
 export const immutableCache = 'public, max-age=31536000, immutable';
+/** For files whose name stays across builds (sw.js, index.html, manifest): ask the server every time. */
 export const revalidateCache = 'no-cache';
 
 /**

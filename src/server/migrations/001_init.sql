@@ -55,6 +55,7 @@ CREATE TABLE entries (
 
 -- Entries are append-only: a posted entry is evidence (DESIGN.md §3, §4); corrections are new entries.
 -- The application never updates or deletes one; this trigger makes the database refuse it as well.
+-- (When the tables are distributed with Citus, triggers need citus.enable_unsafe_triggers: revisit then.)
 CREATE FUNCTION entries_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'entries are append-only: % refused', TG_OP;

@@ -15,6 +15,7 @@ export interface StoredEntry {
   serverSeq: number;
 }
 
+/** The outcome of every candidate, and what to write. */
 export interface Decision {
   /** One per candidate, in candidate order. */
   results: PushResult[];
@@ -24,6 +25,7 @@ export interface Decision {
   lastServerSeq: number;
 }
 
+/** What the officer reads for a conflict: the server kept its copy; a correction is a new entry. */
 export const conflictMessageTh =
   'มีรายการรหัสนี้อยู่ในเซิร์ฟเวอร์แล้วแต่เนื้อหาต่างกัน เซิร์ฟเวอร์เก็บรายการเดิมไว้ กรุณาตรวจสอบและบันทึกแก้ไขเป็นรายการใหม่';
 

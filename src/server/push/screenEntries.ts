@@ -15,6 +15,7 @@ export interface Candidate {
   raw: Record<string, unknown>;
 }
 
+/** An entry fit to be written, or its rejection. */
 export type Screened = { outcome: 'candidate'; candidate: Candidate } | { outcome: 'rejected'; result: PushResult };
 
 /** Ids are echoed in results so the client can match them; a non-id is cut short. */
