@@ -41,11 +41,11 @@ export async function getEnrolment(db: SamutDb): Promise<Enrolment | undefined> 
   return parseEnrolment(row.value);
 }
 
-/** Stores the enrolment (replacing any earlier one). */
+/** Stores the enrolment (replacing any earlier one). Throws StoreError('invalid-enrolment'). */
 export async function saveEnrolment(db: SamutDb, e: Enrolment): Promise<void> {
   const valid = enrolmentSchema.safeParse(e);
   if (!valid.success) {
-    throw new StoreError('corrupt-meta', 'ข้อมูลการลงทะเบียนเครื่องไม่ครบถ้วน กรุณาลงทะเบียนใหม่');
+    throw new StoreError('invalid-enrolment', 'ข้อมูลการลงทะเบียนเครื่องไม่ครบถ้วน กรุณาลงทะเบียนใหม่');
   }
   await db.meta.put({ key: enrolmentMetaKey, value: valid.data });
 }

@@ -227,6 +227,12 @@ describe('drainQueue', () => {
     expect(report).toMatchObject({ outcome: 'incomplete', posted: report.pushes, pending: 10 - report.pushes });
   });
 
+  it('honours a caller’s tighter bound on pushes, and says the drain is incomplete', async () => {
+    const t = setup(10);
+    const db = await t.db();
+    expect(await drainQueue(t.opts(db, { batchSize: 3, pushesMax: 2 }))).toMatchObject({ outcome: 'incomplete', pushes: 2, posted: 6, pending: 4 });
+  });
+
   it('does nothing and says so when the PC is not enrolled', async () => {
     const db = freshDb('not-enrolled');
     const server = createFakeServer();
