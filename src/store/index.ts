@@ -9,5 +9,6 @@ export { type ReceiptInput, recordReceipt, recordReceipts, recordBatchMax } from
 export { countPending, listEntries, listCashBook } from './queries';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
+export { watchQuery, type QueryWatcher } from './watchQuery';
 export { StoreError, type StoreErrorCode } from './storeError';
 export { type Clock, type RandomBytes, systemClock, cryptoRandomBytes } from './clock';

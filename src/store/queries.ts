@@ -1,7 +1,6 @@
 /**
  * Reads for the screens. Every read is bounded: a PC holds years of entries, a screen shows a page.
  */
-import Dexie from 'dexie';
 import type { IsoDate } from '../domain/thaiDate';
 import type { SamutDb } from './db';
 import type { StoredEntry } from './storedEntry';
@@ -12,11 +11,13 @@ export const listEntriesMax = 5000;
 /** Entries of one business date a cash book may hold; far above any office's day (≈ a few hundred). */
 export const entriesPerDayMax = 20_000;
 
-/** The key range of the pending queue in the `[state+date+seq]` index. */
+/**
+ * The key range of the pending queue in the `[state+date+seq]` index. Dates are 'YYYY-MM-DD' strings,
+ * so ['pending', ''] .. ['pending', '\uffff'] holds exactly the pending keys. (Dexie.minKey/maxKey
+ * bounds make liveQuery fail with a DataError on fake-indexeddb; plain strings are valid everywhere.)
+ */
 export function pendingRange(db: SamutDb) {
-  return db.entries
-    .where('[state+date+seq]')
-    .between(['pending', Dexie.minKey, Dexie.minKey], ['pending', Dexie.maxKey, Dexie.maxKey]);
+  return db.entries.where('[state+date+seq]').between(['pending', ''], ['pending', '\uffff']);
 }
 
 /** How many entries wait to be posted. */
