@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveEnrolment, type Enrolment, type SamutDb } from '../store';
-import { enrolDevice } from './enrol';
+import { enrolDevice } from '../sync/enrol';
 import { errorMessageTh } from './errorMessage';
 
 export interface EnrolScreenProps {

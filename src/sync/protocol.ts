@@ -72,7 +72,7 @@ export type PushResult = z.infer<typeof pushResultSchema>;
 
 export const pushResponseSchema = z.object({
   protocol: z.literal(protocolVersion),
-  results: z.array(pushResultSchema),
+  results: z.array(pushResultSchema).max(batchEntriesMax),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

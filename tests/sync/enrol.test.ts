@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enrolDevice, normaliseServerUrl, type EnrolDeps } from '../../src/app/enrol';
+import { enrolDevice, normaliseServerUrl, type EnrolDeps } from '../../src/sync/enrol';
 
 const orgId = '01890a5d-ac96-774b-bcce-b302099a8057';
 const deviceId = '01890a5d-ac96-774b-bcce-b302099a8058';

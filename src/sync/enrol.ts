@@ -1,5 +1,5 @@
 /**
- * Enrolling this PC with a sync server: the one network call the page makes itself (every later call
+ * Enrolling this PC with a sync server: the one call made before there is a token (every later call
  * is the sync engine's). Outcomes are named, never thrown, and every message is Thai for the officer.
  */
 import type { Enrolment } from '../store';
@@ -9,7 +9,7 @@ import {
   enrollResponseSchema,
   errorBodySchema,
   type EnrollRequest,
-} from '../sync/protocol';
+} from './protocol';
 
 export type EnrolOutcome =
   | { outcome: 'enrolled'; enrolment: Enrolment }
