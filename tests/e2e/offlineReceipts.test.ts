@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/pglite';
-import { launchChromium } from './browser';
+import { launchChromiumProfile } from './browser';
 import { freePort, startServer, type ServerProcess } from './serverProcess';
 
 const receipts = [
@@ -32,8 +32,8 @@ async function rowStates(page: Page): Promise<{ id: string; date: string; state:
 
 describe('a receipt recorded with the server down reaches the server exactly once', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'samut-e2e-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'samut-e2e-chromium-'));
   let server: ServerProcess | undefined;
-  let browser: Browser;
   let context: BrowserContext;
   let port: number;
   const consoleLines: string[] = [];
@@ -41,14 +41,14 @@ describe('a receipt recorded with the server down reaches the server exactly onc
   beforeAll(async () => {
     port = await freePort();
     server = await startServer({ port, dataDir });
-    browser = await launchChromium();
-    context = await browser.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    context = await launchChromiumProfile(profileDir);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await context?.close();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
   });
 
   function watch(page: Page): Page {
@@ -72,6 +72,14 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     // The service worker is installed (precache complete) before the server goes away.
     const swActive = await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active);
     expect(swActive).toBe(true);
+
+    // Chromium itself says the app can be installed (manifest, icons, service worker all in order).
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
+    await cdp.detach();
 
     // 2. The server stops; a reload still loads the app, from the precache.
     await server!.stop();
