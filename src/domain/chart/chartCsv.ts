@@ -3,16 +3,11 @@
  * names its row and column in Thai ("แถว 5, คอลัมน์ ประเภท: …"), and any error loads nothing.
  * Headers may be Thai or English, in any order, with stray spaces.
  */
-import Papa from 'papaparse';
 import { accountSchema, normalSideOf, type Account, type AccountType } from './account';
 import type { Chart } from './chart';
+import { readCsvTable, type RowError } from '../csvTable';
 
-export interface RowError {
-  /** 1-based line number in the file, counting the header as line 1 (what a spreadsheet shows). */
-  row: number;
-  column: string;
-  messageTh: string;
-}
+export type { RowError };
 
 export type ChartLoad = { ok: true; chart: Chart } | { ok: false; errors: RowError[] };
 
@@ -46,42 +41,16 @@ const sideWords: Record<string, 'debit' | 'credit'> = { debit: 'debit', เด�
 const yesWords = ['y', 'yes', 'true', '1', 'ใช่', 'ได้'];
 const noWords = ['n', 'no', 'false', '0', 'ไม่', 'ไม่ได้'];
 
-/** Folds a header for matching: lower case, no BOM, single spaces. */
-export function foldHeader(h: string): string {
-  return h.replace(/^\uFEFF/, '').trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /**
  * @example parseChartCsv('รหัสบัญชี,ชื่อบัญชี,ประเภท,ปีเริ่มใช้\n010,เงินสด,สินทรัพย์,2567', 'ผังบัญชี ว 2431')
  */
 export function parseChartCsv(text: string, versionLabel: string): ChartLoad {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header, ...body] = parsed.data;
-  if (!header) return { ok: false, errors: [{ row: 1, column: '-', messageTh: 'ไฟล์ว่าง ไม่มีหัวตาราง' }] };
-  const columnOf = new Map<Field, number>();
-  header.forEach((h, i) => {
-    const folded = foldHeader(h);
-    for (const [field, names] of Object.entries(headerNames) as [Field, readonly string[]][]) {
-      if (names.includes(folded) && !columnOf.has(field)) columnOf.set(field, i);
-    }
-  });
+  const table = readCsvTable<Field>(text, { names: headerNames, th: columnTh, required: ['code', 'nameTh', 'type', 'validFromFy'] }, chartAccountsMax);
+  if (!table.ok) return table;
   const errors: RowError[] = [];
-  for (const required of ['code', 'nameTh', 'type', 'validFromFy'] as const) {
-    if (!columnOf.has(required)) errors.push({ row: 1, column: columnTh[required], messageTh: `ไม่พบคอลัมน์ ${columnTh[required]}` });
-  }
-  if (errors.length) return { ok: false, errors };
-  if (body.length > chartAccountsMax) {
-    return { ok: false, errors: [{ row: 1, column: '-', messageTh: `ผังบัญชีมีได้ไม่เกิน ${chartAccountsMax} บัญชี` }] };
-  }
-
   const accounts: Account[] = [];
   const firstRowOfCode = new Map<string, number>();
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    const cell = (f: Field) => {
-      const c = columnOf.get(f);
-      return c === undefined ? '' : (cells[c] ?? '').trim();
-    };
+  table.rows.forEach(({ row, cell }) => {
     const rowErrors: RowError[] = [];
     const fail = (f: Field, messageTh: string) => rowErrors.push({ row, column: columnTh[f], messageTh });
 
