@@ -5,6 +5,7 @@ import { buildEntry, checkEntry, type Entry } from '../../src/domain/entry';
 import { entryHash, sha256Hex } from '../../src/domain/entryHash';
 import { entryIdOf, uuidPattern } from '../../src/domain/entryId';
 import { entryContentArb } from './arbitraries';
+import { receiptDoc } from './builders';
 
 /** Rebuilds an object with its keys in a random order, recursively. */
 function shuffleKeys(value: unknown, rnd: () => number): unknown {
@@ -50,7 +51,7 @@ describe('entry hash', () => {
       fc.property(entryContentArb, (content) => {
         const entry = buildEntry(content);
         expect(buildEntry({ ...content, seq: content.seq + 1 }).hash).not.toBe(entry.hash);
-        expect(buildEntry({ ...content, doc: { ...content.doc, payer: content.doc.payer + 'x' } }).hash).not.toBe(entry.hash);
+        expect(buildEntry({ ...content, recordedBy: content.recordedBy + 'x' }).hash).not.toBe(entry.hash);
       }),
       { numRuns: 200 },
     );
@@ -74,9 +75,8 @@ describe('checkEntry (what the server re-checks)', () => {
       orgId: entryIdOf(1, new Uint8Array(10).fill(1)),
       deviceId: entryIdOf(2, new Uint8Array(10).fill(2)),
       seq: 1,
-      kind: 'receipt',
       date: '2024-01-16',
-      doc: { bookNo: '1', receiptNo: 1, payer: 'นายก', revenueAccount: '411002', amountSatang: 50000, method: 'cash' },
+      ...receiptDoc('1', 1),
       recordedAt: '2024-01-16T03:00:00.000Z',
       recordedBy: 'officer',
     });
@@ -90,14 +90,14 @@ describe('checkEntry (what the server re-checks)', () => {
 
   it('rejects balanced lines that the document does not derive', () => {
     const e = sample();
-    const lines = [{ ...e.lines[0]!, account: '1101020603' }, e.lines[1]!];
+    const lines = [{ ...e.lines[0]!, account: '011' }, e.lines[1]!];
     const tampered = { ...e, lines, hash: entryHash({ ...e, lines }) };
     expect(checkEntry(tampered)).toMatchObject({ outcome: 'invalid', code: 'lines_mismatch' });
   });
 
   it('rejects a hash that does not match the content', () => {
     const e = sample();
-    expect(checkEntry({ ...e, doc: { ...e.doc, payer: 'คนอื่น' } })).toMatchObject({ outcome: 'invalid', code: 'hash_mismatch' });
+    expect(checkEntry({ ...e, recordedBy: 'คนอื่น' })).toMatchObject({ outcome: 'invalid', code: 'hash_mismatch' });
   });
 
   it('rejects malformed entries with a Thai message naming the field', () => {
