@@ -3,13 +3,15 @@
  * 2567 (2024-01-16 … 2024-07-06), typed in no particular date order. Deterministic (seeded), so two
  * runs of the bench post the same books.
  */
-import { revenueAccounts } from '../../src/domain/accounts';
-import type { ReceiptInput } from '../../src/store/recordReceipt';
+import { postableAccounts } from '../../src/domain/chart/chart';
+import { cashAccountCode, defaultChart, savingsBankAccountCode } from '../../src/domain/chart/defaultChart';
+import type { ReceiptDoc } from '../../src/domain/kinds/receipt';
 
 export const outageFirstDay = '2024-01-16';
 export const outageLastDay = '2024-07-06';
 
 const dayMs = 24 * 60 * 60 * 1000;
+const revenueCodes = postableAccounts(defaultChart, 2567, { type: 'revenue' }).map((a) => a.code);
 
 /** Every ISO date from `first` to `last`, inclusive. */
 export function daysBetween(first: string, last: string): string[] {
@@ -20,11 +22,10 @@ export function daysBetween(first: string, last: string): string[] {
   return days;
 }
 
-/** `count` receipts over the outage days, in scrambled date order, with receipt numbers 1..count. */
-export function outageLedger(count: number, seed: number, bookNo: string): ReceiptInput[] {
-  const days = daysBetween(outageFirstDay, outageLastDay);
+/** A small seeded generator (xorshift32): the same seed gives the same ledger. */
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0 || 1;
-  const next = (): number => {
+  return () => {
     s ^= s << 13;
     s >>>= 0;
     s ^= s >>> 17;
@@ -32,16 +33,31 @@ export function outageLedger(count: number, seed: number, bookNo: string): Recei
     s >>>= 0;
     return s;
   };
-  return Array.from({ length: count }, (_, i) => ({
-    date: days[next() % days.length]!,
-    recordedBy: 'นางสาวสมศรี บัญชี',
-    doc: {
-      bookNo,
-      receiptNo: i + 1,
-      payer: `ผู้ชำระรายที่ ${i + 1}`,
-      revenueAccount: revenueAccounts[next() % revenueAccounts.length]!.code,
-      amountSatang: 100 + (next() % 5_000_000),
-      method: next() % 4 === 0 ? ('bank' as const) : ('cash' as const),
-    },
-  }));
+}
+
+export interface LedgerReceipt {
+  date: string;
+  recordedBy: string;
+  doc: ReceiptDoc;
+}
+
+/** `count` receipts over the outage days, in scrambled date order, with receipt numbers 1..count. */
+export function outageLedger(count: number, seed: number, bookNo: string): LedgerReceipt[] {
+  const days = daysBetween(outageFirstDay, outageLastDay);
+  const next = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const transfer = next() % 4 === 0;
+    return {
+      date: days[next() % days.length]!,
+      recordedBy: 'นางสาวสมศรี บัญชี',
+      doc: {
+        bookNo,
+        receiptNo: i + 1,
+        payer: `ผู้ชำระรายที่ ${i + 1}`,
+        items: [{ account: revenueCodes[next() % revenueCodes.length]!, amountSatang: 100 + (next() % 5_000_000) }],
+        method: transfer ? ('transfer' as const) : ('cash' as const),
+        receivedInto: transfer ? savingsBankAccountCode : cashAccountCode,
+      },
+    };
+  });
 }
