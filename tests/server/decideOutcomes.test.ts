@@ -60,4 +60,41 @@ describe('decideOutcomes', () => {
       }),
     );
   });
+
+  it('numbers only what the books accept: a refused entry uses no sequence number and is never inserted', () => {
+    fc.assert(
+      fc.property(candidatesArb, fc.nat({ max: 1000 }), fc.func(fc.boolean()), (list, last, refuses) => {
+        const judged: string[] = [];
+        const d = decideOutcomes(asCandidates(list), new Map(), last, (c) => {
+          judged.push(c.entry.id);
+          return refuses(c.index) ? { outcome: 'refused', code: 'overspend', message: 'งบประมาณคงเหลือไม่พอ' } : { outcome: 'accepted' };
+        });
+        const posted = d.results.filter((r) => r.outcome === 'posted');
+        expect(posted.map((r) => r.serverSeq)).toEqual(posted.map((_, i) => last + i + 1));
+        expect(d.lastServerSeq).toBe(last + posted.length);
+        d.results.forEach((r, i) => {
+          if (r.outcome === 'rejected') expect(r).toEqual({ id: list[i]!.id, outcome: 'rejected', code: 'overspend', message: 'งบประมาณคงเหลือไม่พอ' });
+        });
+        // Only ids not yet taken are judged; an id whose earlier appearance was refused is judged again.
+        const taken = new Set(d.inserts.map((x) => x.candidate.entry.id));
+        expect(judged.length).toBe(d.results.filter((r) => r.outcome === 'posted' || r.outcome === 'rejected').length);
+        for (const id of judged) expect(taken.has(id) || d.results.some((r) => r.id === id && r.outcome === 'rejected')).toBe(true);
+      }),
+    );
+  });
+
+  it('does not judge resent or conflicting entries against the books', () => {
+    const [a, b] = asCandidates([
+      { id: ids[0]!, hash: hashes[0]! },
+      { id: ids[1]!, hash: hashes[1]! },
+    ]);
+    const stored = new Map<string, StoredEntry>([
+      [ids[0]!, { hash: hashes[0]!, serverSeq: 1 }],
+      [ids[1]!, { hash: hashes[0]!, serverSeq: 2 }],
+    ]);
+    const d = decideOutcomes([a!, b!], stored, 2, () => {
+      throw new Error('judged a stored id');
+    });
+    expect(d.results.map((r) => r.outcome)).toEqual(['duplicate', 'conflict']);
+  });
 });

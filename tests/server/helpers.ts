@@ -1,14 +1,14 @@
 /**
  * Shared test helpers for the server: an in-memory server with a demo organisation, enrolment, valid
- * receipt entries built with the domain's own `buildEntry`, and pushes through `app.request()`.
+ * entries of every kind built with the domain's own `buildEntry` (builders.ts), and pushes through
+ * `app.request()`.
  * Starting PGlite takes seconds, so a test file opens one database (beforeAll) and each test works in
  * an organisation of its own (`enrolNewOrg`): organisations are isolated by design, so are the tests.
  */
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { buildEntry, type Entry, type EntryContent } from '../../src/domain/entry';
+import { emptyBudgetBalance, type BudgetBalance, type BudgetColumn } from '../../src/domain/budget/budgetLine';
+import { buildEntry, type Entry, type EntryContent, type EntryOfKind } from '../../src/domain/entry';
 import { entryHash } from '../../src/domain/entryHash';
-import { entryIdOf } from '../../src/domain/entryId';
 import { createApp } from '../../src/server/app';
 import type { Clock } from '../../src/server/clock';
 import type { Db } from '../../src/server/db';
@@ -16,7 +16,17 @@ import { ensureDemoOrg, issueEnrolmentCode } from '../../src/server/demoOrg';
 import type { ServerLimits } from '../../src/server/limits';
 import { migrate } from '../../src/server/migrate';
 import { openPglite } from '../../src/server/pglite';
-import { apiPaths, enrollResponseSchema, protocolVersion, type EnrollResponse } from '../../src/sync/protocol';
+import {
+  apiPaths,
+  enrollResponseSchema,
+  protocolVersion,
+  pushResponseSchema,
+  type EnrollResponse,
+  type PushResult,
+} from '../../src/sync/protocol';
+import { newEntryId, nextReceiptNo } from './builders';
+
+export * from './builders';
 
 /** A clock the test moves by hand. */
 export interface ManualClock extends Clock {
@@ -77,17 +87,14 @@ export async function enrol(server: TestServer, code = server.code, deviceName =
   return enrollResponseSchema.parse(await res.json());
 }
 
-let receiptNo = 0;
-
-/** A valid receipt entry of this device, sealed by the domain's buildEntry. */
+/** A valid receipt entry of this device (receipt numbers unique across the file), sealed by buildEntry. */
 export function receiptEntry(
   device: { orgId: string; deviceId: string },
   fields: { seq: number; date?: string; amountSatang?: number; payer?: string; id?: string } = { seq: 1 },
-): Entry {
-  receiptNo += 1;
+): EntryOfKind<'receipt'> {
   const content: EntryContent = {
     schema: 1,
-    id: fields.id ?? entryIdOf(Date.parse('2024-07-10T03:00:00Z') + receiptNo, randomBytes(10)),
+    id: fields.id ?? newEntryId(),
     orgId: device.orgId,
     deviceId: device.deviceId,
     seq: fields.seq,
@@ -95,16 +102,16 @@ export function receiptEntry(
     date: fields.date ?? '2024-01-16',
     doc: {
       bookNo: '12',
-      receiptNo,
+      receiptNo: nextReceiptNo(),
       payer: fields.payer ?? 'นายสมชาย ใจดี',
-      revenueAccount: '412001',
-      amountSatang: fields.amountSatang ?? 20_000,
+      items: [{ account: '412001', amountSatang: fields.amountSatang ?? 20_000 }],
       method: 'cash',
+      receivedInto: '010',
     },
     recordedAt: '2024-07-10T03:00:00.000Z',
     recordedBy: 'นางสาวสมศรี บัญชี',
   };
-  return buildEntry(content);
+  return buildEntry(content) as EntryOfKind<'receipt'>;
 }
 
 /** `count` valid entries of this device, seq 1…count. */
@@ -145,4 +152,61 @@ export async function expectThaiError(res: Response, status: number): Promise<st
   expect(body.error.message).toMatch(/[\u0E00-\u0E7F]/);
   expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   return body.error.code;
+}
+
+/** Pushes and returns the per-entry results, expecting 200. */
+export async function pushResults(server: TestServer, device: EnrollResponse, entries: unknown[]): Promise<PushResult[]> {
+  const res = await push(server, device, entries);
+  expect(res.status).toBe(200);
+  return pushResponseSchema.parse(await res.json()).results;
+}
+
+/** Another device of the same organisation (the office's second PC). */
+export async function enrolAnotherDevice(server: TestServer, orgId: string, deviceName = 'PC การเงิน 2'): Promise<EnrollResponse> {
+  const { code } = await issueEnrolmentCode(server.db, orgId, server.clock);
+  return enrol(server, code, deviceName);
+}
+
+/** Every row the server holds of one entry: its entry row and whatever it derived. */
+export async function rowsOfEntry(server: TestServer, orgId: string, entryId: string): Promise<Record<string, number>> {
+  const { rows } = await server.db.query<Record<string, number>>(
+    `SELECT (SELECT count(*)::int FROM entries WHERE org_id = $1 AND id = $2) AS entries,
+            (SELECT count(*)::int FROM receipt_numbers WHERE org_id = $1 AND entry_id = $2) AS receipt_numbers,
+            (SELECT count(*)::int FROM budget_lines WHERE org_id = $1 AND entry_id = $2) AS budget_lines,
+            (SELECT count(*)::int FROM budget_effects WHERE org_id = $1 AND entry_id = $2) AS budget_effects,
+            (SELECT count(*)::int FROM cancellations WHERE org_id = $1 AND cancel_id = $2) AS cancellations`,
+    [orgId, entryId],
+  );
+  return rows[0]!;
+}
+
+/** Nothing of the entry was written: no entry row, no derived rows. */
+export async function expectNothingWritten(server: TestServer, orgId: string, entryId: string): Promise<void> {
+  expect(await rowsOfEntry(server, orgId, entryId)).toEqual({
+    entries: 0,
+    receipt_numbers: 0,
+    budget_lines: 0,
+    budget_effects: 0,
+    cancellations: 0,
+  });
+}
+
+/** A budget line's register columns as the server's budget_effects sum them. */
+export async function storedBudgetBalance(server: TestServer, orgId: string, code: string, fiscalYear = 2567): Promise<BudgetBalance> {
+  const { rows } = await server.db.query<{ column_name: BudgetColumn; amount: number }>(
+    `SELECT column_name, sum(amount_satang)::bigint AS amount FROM budget_effects
+      WHERE org_id = $1 AND fiscal_year = $2 AND line_code = $3 GROUP BY column_name`,
+    [orgId, fiscalYear, code],
+  );
+  const balance = { ...emptyBudgetBalance };
+  for (const r of rows) balance[r.column_name] = Number(r.amount);
+  return balance;
+}
+
+/** Expects a rejection with `code` and a Thai message; returns the message. */
+export function expectRejected(result: PushResult | undefined, code: string): string {
+  expect(result).toMatchObject({ outcome: 'rejected', code });
+  const message = result?.outcome === 'rejected' ? result.message : '';
+  expect(message).toMatch(/[\u0E00-\u0E7F]/);
+  return message;
 }

@@ -3,8 +3,11 @@
  * already holds under their ids, decide each one's outcome and the server sequence of the new ones.
  *   same id, same hash      → duplicate (counts as posted; the original serverSeq)
  *   same id, other hash     → conflict (the original is kept, never overwritten)
- *   new id                  → posted, serverSeq = last + 1, last + 2, … in request order
- * An id that appears twice in one push is judged against its first appearance the same way.
+ *   new id                  → judged against the books (`judge`, in request order):
+ *                             accepted → posted, serverSeq = last + 1, last + 2, … (no gaps)
+ *                             refused  → rejected with the judge's code and Thai message
+ * An id that appears twice in one push is judged against its first appearance the same way; an id
+ * whose first appearance was rejected was never taken, so a later appearance is judged afresh.
  */
 import type { PushResult } from '../../sync/protocol';
 import type { Candidate } from './screenEntries';
@@ -14,6 +17,18 @@ export interface StoredEntry {
   hash: string;
   serverSeq: number;
 }
+
+/** A new entry's verdict from the books. */
+export type Verdict = { outcome: 'accepted' } | { outcome: 'refused'; code: string; message: string };
+
+/**
+ * Judges a new entry against the books as they stand after the entries accepted before it in the same
+ * push; on acceptance it must also record the entry, so that the next one is judged against it.
+ */
+export type Judge = (candidate: Candidate) => Verdict;
+
+/** Accepts everything: for callers (and tests) concerned with ids and hashes only. */
+export const acceptAll: Judge = () => ({ outcome: 'accepted' });
 
 /** The outcome of every candidate, and what to write. */
 export interface Decision {
@@ -31,11 +46,14 @@ export const conflictMessageTh =
 
 /**
  * @example decideOutcomes([c1, c2], new Map(), 7) // c1 posted 8, c2 posted 9, lastServerSeq 9
+ * @example decideOutcomes([c1], new Map(), 7, () => ({ outcome: 'refused', code: 'overspend', message: '…' }))
+ *   // c1 rejected, nothing to insert, lastServerSeq 7
  */
 export function decideOutcomes(
   candidates: readonly Candidate[],
   stored: ReadonlyMap<string, StoredEntry>,
   lastServerSeq: number,
+  judge: Judge = acceptAll,
 ): Decision {
   const known = new Map(stored);
   const results: PushResult[] = [];
@@ -45,6 +63,11 @@ export function decideOutcomes(
     const { id, hash } = candidate.entry;
     const before = known.get(id);
     if (before === undefined) {
+      const verdict = judge(candidate);
+      if (verdict.outcome === 'refused') {
+        results.push({ id, outcome: 'rejected', code: verdict.code, message: verdict.message });
+        continue;
+      }
       last += 1;
       known.set(id, { hash, serverSeq: last });
       inserts.push({ candidate, serverSeq: last });

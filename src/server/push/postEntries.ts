@@ -2,15 +2,22 @@
  * The second half of a push: one transaction, a fixed handful of set-based statements whatever the
  * batch size (no per-entry round trips):
  *   1. lock the organisation row: pushes of one organisation are serialised, so server sequences are
- *      gap-free and an id cannot slip in between our read and our insert;
- *   2. read what is stored under the batch's ids;   3. decide (decideOutcomes.ts);
- *   4. insert the new entries in one statement;     5. advance orgs.last_server_seq;
- *   6. read the inserted lines back and assert Σdebit = Σcredit (paired with checkEntry before).
+ *      gap-free, an id cannot slip in between our read and our insert, and the books read in step 3
+ *      cannot change before step 5 writes;
+ *   2. read what is stored under the batch's ids;
+ *   3. load the slice of the books the new entries read (booksGate.ts: setup, cancel targets, receipt
+ *      numbers, budget lines, commitments);
+ *   4. decide (decideOutcomes.ts), judging each new entry against the books in request order;
+ *   5. insert the accepted entries in one statement, then their derived rows (books/derivedRows.ts);
+ *   6. advance orgs.last_server_seq;
+ *   7. read the inserted lines back and assert Σdebit = Σcredit (paired with checkEntry before).
  * Any failed assertion throws, so the transaction rolls back and nothing of the batch is kept.
  */
 import type { PushResult } from '../../sync/protocol';
 import type { Db, Queryable } from '../db';
 import { sqlInt } from '../sqlInt';
+import { insertDerivedRows } from '../books/derivedRows';
+import { openBooksGate } from './booksGate';
 import { decideOutcomes, type StoredEntry } from './decideOutcomes';
 import type { Candidate } from './screenEntries';
 
@@ -23,9 +30,11 @@ export async function postEntries(db: Db, orgId: string, candidates: readonly Ca
   return db.transaction(async (tx) => {
     const lastBefore = await lockOrg(tx, orgId);
     const stored = await storedEntries(tx, orgId, [...new Set(candidates.map((c) => c.entry.id))]);
-    const decision = decideOutcomes(candidates, stored, lastBefore);
+    const gate = await openBooksGate(tx, orgId, candidates.filter((c) => !stored.has(c.entry.id)), receivedAt);
+    const decision = decideOutcomes(candidates, stored, lastBefore, gate.judge);
     if (decision.inserts.length > 0) {
       await insertEntries(tx, orgId, decision.inserts, receivedAt);
+      await insertDerivedRows(tx, orgId, gate.derived);
       await advanceServerSeq(tx, orgId, lastBefore, decision.lastServerSeq);
       await assertInsertedBalance(tx, orgId, lastBefore, decision.lastServerSeq);
     }
@@ -91,13 +100,16 @@ async function advanceServerSeq(tx: Queryable, orgId: string, lastBefore: number
   if (rows.length !== 1) throw new Error(`last_server_seq of ${orgId} moved while its row was locked`);
 }
 
-/** Reads the just-inserted entries' lines back from the database: the books must balance after writing too. */
+/**
+ * Reads the just-inserted entries' lines back from the database: the books must balance after writing
+ * too. LEFT JOIN: budget entries (and cancels of them) have no lines but must still be counted.
+ */
 async function assertInsertedBalance(tx: Queryable, orgId: string, lastBefore: number, lastAfter: number): Promise<void> {
   const { rows } = await tx.query<{ debit: string; credit: string; entries: unknown }>(
     `SELECT coalesce(sum((l->>'debitSatang')::bigint), 0)::text AS debit,
             coalesce(sum((l->>'creditSatang')::bigint), 0)::text AS credit,
             count(DISTINCT e.id) AS entries
-       FROM entries e CROSS JOIN LATERAL jsonb_array_elements(e.body->'lines') AS l
+       FROM entries e LEFT JOIN LATERAL jsonb_array_elements(e.body->'lines') AS l ON true
       WHERE e.org_id = $1 AND e.server_seq > $2 AND e.server_seq <= $3`,
     [orgId, lastBefore, lastAfter],
   );
