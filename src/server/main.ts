@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { systemClock } from './clock';
+import { DataDirLockedError } from './dataDirLock';
 import { ensureDemoOrg } from './demoOrg';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error('Samut server failed to start:', err);
+  // A folder in use is the operator's to resolve: say so plainly, without a stack trace.
+  if (err instanceof DataDirLockedError) console.error(`Samut server failed to start: ${err.message}`);
+  else console.error('Samut server failed to start:', err);
   process.exit(1);
 });

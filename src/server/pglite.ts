@@ -4,15 +4,25 @@
  * This file and the future node-postgres adapter are the only ones that know which database they have.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './dataDirLock';
 import type { Db, Queryable } from './db';
 
 /**
- * Opens (creating if needed) a PGlite database in `dataDir`, or in memory when it is undefined.
+ * Opens (creating if needed) a PGlite database in `dataDir`, or in memory when it is undefined. A data
+ * folder is locked while open (dataDirLock.ts): opening one that another process has open throws
+ * DataDirLockedError.
  * @example const db = await openPglite('./data'); … await db.close();
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  // PGlite.create awaits readiness, so the first query never races initialisation.
-  const pg = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const release = dataDir === undefined ? () => {} : lockDataDir(dataDir);
+  let pg: PGlite;
+  try {
+    // PGlite.create awaits readiness, so the first query never races initialisation.
+    pg = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  } catch (err) {
+    release();
+    throw err;
+  }
 
   const query: Queryable['query'] = async <Row>(sql: string, params?: unknown[]) => {
     const result = await pg.query<Row>(sql, params);
@@ -31,7 +41,14 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     exec: async (sql: string) => {
       await pg.exec(sql);
     },
-    // Closing flushes PGlite's files, so the data folder is consistent when the process exits.
-    close: () => pg.close(),
+    // Closing flushes PGlite's files, so the data folder is consistent when the process exits; only
+    // then is the folder free for another process.
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
