@@ -3,7 +3,9 @@
  * schemas used on both ends. DESIGN.md §4 is the prose version.
  */
 import { z } from 'zod';
+import { accountSchema } from '../domain/chart/account';
 import { uuidPattern } from '../domain/entryId';
+import { moneyRulesSchema } from '../domain/moneyRules';
 
 export const protocolVersion = 1;
 
@@ -83,3 +85,33 @@ export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ---- GET /api/v1/setup ---------------------------------------------------------------------------
+
+/** Path of the organisation's books setup (chart of accounts and money rules), read with the device token. */
+export const setupPath = '/api/v1/setup';
+
+/**
+ * Accounts one chart may hold: the same bound as the domain's CSV loader (chartAccountsMax), written
+ * here rather than imported so the service worker does not pull in the CSV parser.
+ */
+export const setupAccountsMax = 5_000;
+
+/** A chart of accounts as it crosses the network and as the PC keeps it. */
+export const setupChartSchema = z
+  .object({
+    versionLabel: z.string().trim().min(1, { error: 'ผังบัญชีไม่มีชื่อรุ่น' }).max(200, { error: 'ชื่อรุ่นของผังบัญชียาวเกิน 200 ตัวอักษร' }),
+    accounts: z
+      .array(accountSchema)
+      .min(1, { error: 'ผังบัญชีไม่มีบัญชีเลย' })
+      .max(setupAccountsMax, { error: `ผังบัญชีมีได้ไม่เกิน ${setupAccountsMax} บัญชี` }),
+  })
+  .strict();
+
+/** The organisation's books setup: the chart its entries are checked against, and its money rules. */
+export const setupResponseSchema = z.object({
+  protocol: z.literal(protocolVersion),
+  chart: setupChartSchema,
+  rules: moneyRulesSchema,
+});
+export type SetupResponse = z.infer<typeof setupResponseSchema>;
