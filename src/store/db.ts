@@ -6,9 +6,16 @@
  * - `entries`: every entry ever recorded on this PC, with its sync state. Never deleted: after posting
  *   they are the evidence with which a server that lost data is restored (DESIGN.md §4).
  *   The sync queue is the `[state+date+seq]` index, not a second copy of the data.
- * - `meta`: small keyed rows (enrolment, per-device seq counter, sync backoff status).
+ * - `meta`: small keyed rows (enrolment, per-device seq counter, sync backoff status, books setup).
+ * - Books caches (version 2), derived from the entries that count (pending or posted) and written in
+ *   the same transaction as the entry; rewritten when an entry stops counting, rebuildable at any time
+ *   with rebuildBooksCaches (src/store/booksCaches.ts):
+ *   `receiptNumbers` ([bookNo+receiptNo] → holder), `budgetLines` ([fiscalYear+code] → definition),
+ *   `budgetEffects` (register movements per entry), `cancellations` (target → cancel).
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow, ReceiptNumberRow } from './booksCacheRows';
+import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
 
 /** One row of the `meta` table; each key's value has its own reader that validates it. */
@@ -17,19 +24,38 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Version 1 (the walking skeleton): never edit it, PCs that stayed offline for months still hold it. */
+export const schemaV1 = {
+  entries: 'id, [state+date+seq], date, seq',
+  meta: 'key',
+} as const;
+
+/** Version 2: every entry kind; entries gain a `kind` index, and the books caches appear. */
+export const schemaV2 = {
+  entries: 'id, [state+date+seq], date, seq, kind',
+  meta: 'key',
+  receiptNumbers: '[bookNo+receiptNo], entryId',
+  budgetLines: '[fiscalYear+code], entryId',
+  budgetEffects: '[entryId+n], entryId, [fiscalYear+lineCode], commitmentId',
+  cancellations: 'targetId, cancelId',
+} as const;
+
 /** The Samut database. Open it with {@link openSamutDb}. */
 export class SamutDb extends Dexie {
   entries!: Table<StoredEntry, string>;
   meta!: Table<MetaRow, string>;
+  receiptNumbers!: Table<ReceiptNumberRow, [string, number]>;
+  budgetLines!: Table<BudgetLineDefRow, [number, string]>;
+  budgetEffects!: Table<BudgetEffectRow, [string, number]>;
+  cancellations!: Table<CancellationRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
-    // Version 1. A later version adds a `this.version(2)` block with an upgrade; never edit this one,
-    // since PCs that stayed offline for months still open with it.
-    this.version(1).stores({
-      entries: 'id, [state+date+seq], date, seq',
-      meta: 'key',
-    });
+    this.version(1).stores(schemaV1);
+    // Entries stay exactly as they were (append-only); only the caches are computed from them.
+    this.version(2)
+      .stores(schemaV2)
+      .upgrade((tx) => rebuildCachesIn(tx));
   }
 }
 

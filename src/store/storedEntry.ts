@@ -11,8 +11,8 @@ import type { Entry } from '../domain/entry';
  */
 export type SyncState = 'pending' | 'posted' | 'rejected' | 'conflict';
 
-/** An entry with its sync state, as stored in the `entries` table. */
-export interface StoredEntry extends Entry {
+/** The fields sync adds to an entry on this PC. */
+export interface SyncFields {
   state: SyncState;
   /** The server's sequence number for this entry, once posted. */
   serverSeq?: number;
@@ -22,6 +22,17 @@ export interface StoredEntry extends Entry {
   syncMessage?: string;
   /** ISO instant the server's answer was stored. */
   syncedAt?: string;
+}
+
+/** An entry with its sync state, as stored in the `entries` table (a union over kinds, like Entry). */
+export type StoredEntry = Entry & SyncFields;
+
+/**
+ * Whether an entry counts in this PC's books (its receipt number, budget effects and cancellation):
+ * pending and posted entries do; rejected and conflicting ones do not, until corrected by a new entry.
+ */
+export function countsInBooks(state: SyncState): boolean {
+  return state === 'pending' || state === 'posted';
 }
 
 /**
@@ -43,5 +54,5 @@ export function entryOf(stored: StoredEntry): Entry {
     recordedAt: stored.recordedAt,
     recordedBy: stored.recordedBy,
     hash: stored.hash,
-  };
+  } as Entry;
 }

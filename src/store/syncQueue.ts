@@ -3,6 +3,7 @@
  * loop (src/sync/drain.ts) calls these; it never touches Dexie itself.
  */
 import type { PushResult } from '../sync/protocol';
+import { booksCacheTables, booksTablesOf, removeBooksCachesOf } from './booksCaches';
 import type { SamutDb } from './db';
 import { pendingRange } from './queries';
 import type { StoredEntry } from './storedEntry';
@@ -32,6 +33,10 @@ export interface AppliedResults {
  *
  * Only rows still `pending` change (another runner may have applied them already), and an answer for
  * an id that was not sent in this batch is ignored: the server cannot settle what it was not asked.
+ *
+ * An entry answered `rejected` or `conflict` stops counting in this PC's books: in the same
+ * transaction its cache rows go (its receipt number is free again, its budget effects and its
+ * cancellation no longer count). The entry itself stays, with the server's reason.
  */
 export async function applyPushResults(
   db: SamutDb,
@@ -41,7 +46,7 @@ export async function applyPushResults(
 ): Promise<AppliedResults> {
   const sent = new Set(batchIds);
   const counts: AppliedResults = { posted: 0, rejected: 0, conflicts: 0, ignored: 0 };
-  return db.transaction('rw', db.entries, async () => {
+  return db.transaction('rw', [db.entries, ...booksCacheTables(db)], async () => {
     const relevant = results.filter((r) => sent.has(r.id));
     counts.ignored += results.length - relevant.length;
     const rows = await db.entries.bulkGet(relevant.map((r) => r.id));
@@ -58,6 +63,8 @@ export async function applyPushResults(
       else counts.conflicts += 1;
     });
     await db.entries.bulkPut([...changed.values()]);
+    const voided = [...changed.values()].filter((row) => row.state === 'rejected' || row.state === 'conflict').map((row) => row.id);
+    await removeBooksCachesOf(booksTablesOf(db), voided);
     return counts;
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Shared test fixtures: a fresh database per test on fake-indexeddb, an enrolment, a clock that moves
- * only when told, seeded randomness, and a valid receipt.
+ * only when told (it starts on 8 Jul 2567, 09:00 in Bangkok: "today" for the books), seeded
+ * randomness, and a valid receipt. Inputs of every kind are in entryInputs.ts.
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openSamutDb, type SamutDb } from '../../src/store/db';
@@ -64,18 +65,18 @@ export function seededRandom(seed = 0x9e3779b9): RandomBytes {
   };
 }
 
-/** A valid cash receipt on `date`. */
-export function receiptOn(date: string, receiptNo = 1, amountSatang = 50_000): ReceiptInput {
+/** A valid cash receipt on `date` (book 12 unless told), for one revenue item. */
+export function receiptOn(date: string, receiptNo = 1, amountSatang = 50_000, bookNo = '12'): ReceiptInput {
   return {
     date,
     recordedBy: 'สมศรี ใจดี',
     doc: {
-      bookNo: '12',
+      bookNo,
       receiptNo,
       payer: 'นายสมชาย มีเงิน',
-      revenueAccount: '411002',
-      amountSatang,
+      items: [{ account: '411002', amountSatang }],
       method: 'cash',
+      receivedInto: '010',
     },
   };
 }

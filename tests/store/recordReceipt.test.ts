@@ -97,7 +97,7 @@ describe('recordReceipt', () => {
       manualClock(),
       seededRandom(),
     );
-    expect(stored.doc.payer).toBe('นายสมชาย');
+    expect(stored.doc).toMatchObject({ payer: 'นายสมชาย', bookNo: '12' });
     expect(stored.recordedBy).toBe('สมศรี');
     expect(checkEntry(entryOf(stored)).outcome).toBe('valid');
   });

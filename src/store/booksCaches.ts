@@ -1,0 +1,208 @@
+/**
+ * Writing, removing and rebuilding the books caches (receipt numbers, budget line definitions, budget
+ * effects, cancellations). Callers run these inside their own transaction over {@link booksCacheTables},
+ * so an entry and its cache rows, or a sync answer and the removal of the rows it voids, are one write.
+ *
+ * Invariants (kept by recordEntry, which refuses a second holder and a second cancel):
+ * - only entries that count (pending, posted) have rows;
+ * - a receipt number has at most one counting holder, a target at most one counting cancel;
+ * - a line's definition is the one of its first counting definer in recording order.
+ */
+import type { Table } from 'dexie';
+import type { Entry } from '../domain/entry';
+import {
+  booksCacheRowsOf,
+  recordingOrderOf,
+  type BooksCacheRows,
+  type BudgetEffectRow,
+  type BudgetLineDefRow,
+  type CancellationRow,
+  type ReceiptNumberRow,
+} from './booksCacheRows';
+import type { SamutDb } from './db';
+import { countsInBooks, entryOf, type StoredEntry } from './storedEntry';
+
+/** The cache tables and the entries table, from a database or an upgrade transaction. */
+export interface BooksTables {
+  entries: Table<StoredEntry, string>;
+  receiptNumbers: Table<ReceiptNumberRow, [string, number]>;
+  budgetLines: Table<BudgetLineDefRow, [number, string]>;
+  budgetEffects: Table<BudgetEffectRow, [string, number]>;
+  cancellations: Table<CancellationRow, string>;
+}
+
+/** Names of the cache tables, for transaction scopes. */
+export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations'] as const;
+
+/** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
+export interface TableSource {
+  table(name: string): Table;
+}
+
+export function booksTablesOf(src: TableSource): BooksTables {
+  return {
+    entries: src.table('entries') as Table<StoredEntry, string>,
+    receiptNumbers: src.table('receiptNumbers') as Table<ReceiptNumberRow, [string, number]>,
+    budgetLines: src.table('budgetLines') as Table<BudgetLineDefRow, [number, string]>,
+    budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
+    cancellations: src.table('cancellations') as Table<CancellationRow, string>,
+  };
+}
+
+/** The tables a write touching the caches must include in its transaction scope. */
+export function booksCacheTables(db: SamutDb): Table[] {
+  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations];
+}
+
+const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
+
+/**
+ * Adds the rows of newly accepted entries (in recording order). Call inside the transaction that
+ * writes the entries. A budget line already defined keeps its definition unless a new row sorts first.
+ */
+export async function writeBooksCaches(t: BooksTables, rowsOfEntries: readonly BooksCacheRows[]): Promise<void> {
+  const receipts = rowsOfEntries.flatMap((r) => (r.receiptNumber ? [r.receiptNumber] : []));
+  const cancels = rowsOfEntries.flatMap((r) => (r.cancellation ? [r.cancellation] : []));
+  const effects = rowsOfEntries.flatMap((r) => r.effects);
+  const defs = firstDefinitions(rowsOfEntries.flatMap((r) => r.lineDefs));
+  if (receipts.length > 0) await t.receiptNumbers.bulkPut(receipts);
+  if (cancels.length > 0) await t.cancellations.bulkPut(cancels);
+  // add, not put: an entry's effects are written once; a second write is a bug and fails the transaction.
+  if (effects.length > 0) await t.budgetEffects.bulkAdd(effects);
+  if (defs.length > 0) {
+    const existing = await t.budgetLines.bulkGet(defs.map((d) => [d.fiscalYear, d.code] as [number, string]));
+    const winners = defs.filter((d, i) => {
+      const held = existing[i];
+      return held === undefined || d.order < held.order;
+    });
+    if (winners.length > 0) await t.budgetLines.bulkPut(winners);
+  }
+}
+
+/**
+ * Removes the rows of entries that stopped counting (the server rejected them, or holds their id with
+ * other content), so their receipt number, budget effects and cancellation no longer count here. A
+ * line they defined falls to its next counting definer, or is undefined again. Call inside the
+ * transaction that stores their new state, after storing it.
+ */
+export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(entryIds)];
+  if (ids.length === 0) return;
+  await t.receiptNumbers.where('entryId').anyOf(ids).delete();
+  await t.cancellations.where('cancelId').anyOf(ids).delete();
+  await t.budgetEffects.where('entryId').anyOf(ids).delete();
+  const defined = await t.budgetLines.where('entryId').anyOf(ids).toArray();
+  for (const row of defined) {
+    const next = await firstCountingDefinition(t, row.fiscalYear, row.code);
+    if (next) await t.budgetLines.put(next);
+    else await t.budgetLines.delete([row.fiscalYear, row.code]);
+  }
+}
+
+/**
+ * The definition of a line by its first counting definer. Every definer (appropriation,
+ * supplementary, a transfer into a new line) also moves the line, so its effects index finds them.
+ */
+async function firstCountingDefinition(t: BooksTables, fiscalYear: number, code: string): Promise<BudgetLineDefRow | undefined> {
+  const effects = await t.budgetEffects.where('[fiscalYear+lineCode]').equals([fiscalYear, code]).toArray();
+  const ids = [...new Set(effects.map((e) => e.entryId))];
+  const rows = await t.entries.bulkGet(ids);
+  const candidates = rows.flatMap((row) => {
+    if (row === undefined || !countsInBooks(row.state) || row.kind !== 'budget') return [];
+    return booksCacheRowsOf(entryOf(row)).lineDefs.filter((d) => d.fiscalYear === fiscalYear && d.code === code);
+  });
+  return firstDefinitions(candidates)[0];
+}
+
+/** Per line, the definition row that sorts first in recording order. */
+function firstDefinitions(rows: readonly BudgetLineDefRow[]): BudgetLineDefRow[] {
+  const first = new Map<string, BudgetLineDefRow>();
+  for (const row of rows) {
+    const key = lineKey(row.fiscalYear, row.code);
+    const held = first.get(key);
+    if (held === undefined || row.order < held.order) first.set(key, row);
+  }
+  return [...first.values()];
+}
+
+/** What a rebuild found. */
+export interface RebuildReport {
+  /** Entries that count (pending or posted) and whose rows were written. */
+  counted: number;
+  /** Entries that do not count (rejected, conflict). */
+  notCounting: number;
+  /** Counting entries whose rows could not be derived (an unreadable document); they stay untouched. */
+  unreadable: number;
+}
+
+/**
+ * Recomputes every cache from the entries: clears the cache tables and writes the rows of every
+ * counting entry, first holder / first definer winning in recording order. Runs inside the caller's
+ * transaction (the version-2 upgrade, or {@link rebuildBooksCaches}). Entries are streamed, not
+ * loaded whole: a PC may hold years of them.
+ */
+export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> {
+  const t = booksTablesOf(src);
+  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear()]);
+  const report: RebuildReport = { counted: 0, notCounting: 0, unreadable: 0 };
+  const receipts = new Map<string, ReceiptNumberRow>();
+  const cancels = new Map<string, { cancel: Entry; order: string }>();
+  const defs: BudgetLineDefRow[] = [];
+  const effects: BudgetEffectRow[] = [];
+
+  await t.entries.each((row) => {
+    if (!countsInBooks(row.state)) {
+      report.notCounting += 1;
+      return;
+    }
+    const entry = entryOf(row);
+    if (entry.kind === 'cancel') {
+      report.counted += 1;
+      const held = cancels.get(entry.doc.targetId);
+      const order = recordingOrderOf(entry);
+      if (held === undefined || order < held.order) cancels.set(entry.doc.targetId, { cancel: entry, order });
+      return;
+    }
+    let rows: BooksCacheRows;
+    try {
+      rows = booksCacheRowsOf(entry);
+    } catch {
+      report.unreadable += 1;
+      return;
+    }
+    report.counted += 1;
+    if (rows.receiptNumber) {
+      const key = `${rows.receiptNumber.bookNo}\u0000${rows.receiptNumber.receiptNo}`;
+      const held = receipts.get(key);
+      if (held === undefined || rows.receiptNumber.order < held.order) receipts.set(key, rows.receiptNumber);
+    }
+    defs.push(...rows.lineDefs);
+    effects.push(...rows.effects);
+  });
+
+  // A cancel's movements are its target's, negated: read the targets once the stream is done.
+  const cancelList = [...cancels.values()].map((c) => c.cancel);
+  const targets = await t.entries.bulkGet(cancelList.map((c) => (c.kind === 'cancel' ? c.doc.targetId : '')));
+  const cancellations: CancellationRow[] = [];
+  cancelList.forEach((cancel, i) => {
+    const target = targets[i];
+    const rows = booksCacheRowsOf(cancel, target === undefined ? undefined : entryOf(target));
+    if (rows.cancellation) cancellations.push(rows.cancellation);
+    effects.push(...rows.effects);
+  });
+
+  await t.receiptNumbers.bulkPut([...receipts.values()]);
+  await t.budgetLines.bulkPut(firstDefinitions(defs));
+  await t.budgetEffects.bulkPut(effects);
+  await t.cancellations.bulkPut(cancellations);
+  return report;
+}
+
+/**
+ * Recomputes every books cache from the entries, in ONE transaction (so screens never see half a
+ * rebuild). Use after restoring entries from a backup, or when a cache is in doubt.
+ * @example const report = await rebuildBooksCaches(db); // { counted: 1204, notCounting: 2, unreadable: 0 }
+ */
+export async function rebuildBooksCaches(db: SamutDb): Promise<RebuildReport> {
+  return db.transaction('rw', [db.entries, ...booksCacheTables(db)], () => rebuildCachesIn(db));
+}

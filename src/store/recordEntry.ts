@@ -1,0 +1,212 @@
+/**
+ * Recording entries: the one write an officer makes, for every kind. In ONE IndexedDB transaction:
+ * read the enrolment, the books setup and the device seq; build each entry (lines and hash derived by
+ * the domain); load the slice of the books its rules read; check it against the books exactly as the
+ * server will; then write the entries (state `pending`), their cache rows and the seq bump together.
+ * A refusal throws before anything is written, so the database is as it was: no entry, no seq used,
+ * no cache row. A crash, a closed tab or a full disk mid-write likewise leaves all of it or none of it.
+ */
+import { booksKeysOf, mergeBooksKeys } from '../domain/books/booksKeys';
+import { checkAgainstBooks } from '../domain/books/checkAgainstBooks';
+import { InMemoryBooks } from '../domain/books/inMemoryBooks';
+import { buildEntry, checkEntry, entrySchemaVersion, type Entry, type EntryContent } from '../domain/entry';
+import { entryHash } from '../domain/entryHash';
+import { entryIdOf } from '../domain/entryId';
+import { isBalanced } from '../domain/journal';
+import { bangkokDateOf } from '../domain/thaiDate';
+import { booksCacheRowsOf } from './booksCacheRows';
+import { booksCacheTables, booksTablesOf, writeBooksCaches } from './booksCaches';
+import { loadBooksSlice } from './booksSlice';
+import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from './clock';
+import type { SamutDb } from './db';
+import { lastDeviceSeq, putLastDeviceSeq } from './deviceSeq';
+import { enrolmentMetaKey, parseEnrolment, type Enrolment } from './enrolment';
+import { parseRecordEntryInput, type RecordEntryInput } from './entryInput';
+import { receiptRangeRefusal } from './receiptRange';
+import { getBooksSetup } from './setup';
+import { countsInBooks, entryOf, type StoredEntry } from './storedEntry';
+import { StoreError } from './storeError';
+
+/**
+ * Entries per {@link recordEntries} call: one transaction must stay a bounded amount of work (an
+ * import of a paper ledger goes through in chunks of this size).
+ */
+export const recordBatchMax = 1000;
+
+/**
+ * Records one entry of any kind as `pending` and returns it as stored.
+ * Throws StoreError: `not-enrolled`; `invalid-entry` (a malformed document: Thai message, `field`);
+ * `refused` (the books say no: Thai message, `field`, `rejectionCode` such as `overspend`,
+ * `receipt_number_taken`, `date_in_future`, `cancel_already`, `receipt_out_of_range`).
+ * @example const stored = await recordEntry(db, { date: '2024-01-16', recordedBy: 'สมศรี', kind: 'receipt', doc });
+ */
+export async function recordEntry(
+  db: SamutDb,
+  input: RecordEntryInput,
+  clock: Clock = systemClock,
+  random: RandomBytes = cryptoRandomBytes,
+): Promise<StoredEntry> {
+  const [stored] = await recordInOneTransaction(db, [input], clock, random, false);
+  if (stored === undefined) throw new Error('recordEntry: one input gave no entry');
+  return stored;
+}
+
+/**
+ * Records 1..{@link recordBatchMax} entries in ONE transaction, with consecutive seqs in input order;
+ * each is checked against the books as left by the ones before it. All or nothing: on the first
+ * refusal nothing is written and the StoreError's `index` (0-based) and message ("รายการที่ 3: …")
+ * say which input and why.
+ */
+export async function recordEntries(
+  db: SamutDb,
+  inputs: readonly RecordEntryInput[],
+  clock: Clock = systemClock,
+  random: RandomBytes = cryptoRandomBytes,
+): Promise<StoredEntry[]> {
+  return recordInOneTransaction(db, inputs, clock, random, true);
+}
+
+const targetNotCountingTh = 'รายการที่ต้องการยกเลิกถูกเซิร์ฟเวอร์ปฏิเสธแล้ว จึงไม่นับในบัญชีและไม่ต้องยกเลิก (แก้ไขด้วยการบันทึกรายการใหม่)';
+
+/** One input, built: the entry and (for a cancel) its target, or why it cannot be recorded. */
+type Built =
+  | { outcome: 'built'; entry: Entry; target?: Entry }
+  /** A cancel whose target does not count here: the domain's check says why (date first, then target). */
+  | { outcome: 'target-missing'; entry: Entry; targetState?: StoredEntry['state'] }
+  | { outcome: 'invalid'; error: StoreError };
+
+async function recordInOneTransaction(
+  db: SamutDb,
+  inputs: readonly RecordEntryInput[],
+  clock: Clock,
+  random: RandomBytes,
+  batch: boolean,
+): Promise<StoredEntry[]> {
+  if (inputs.length < 1 || inputs.length > recordBatchMax) {
+    throw new RangeError(`recordEntries takes 1..${recordBatchMax} inputs, got ${inputs.length}`);
+  }
+  return db.transaction('rw', [db.entries, db.meta, ...booksCacheTables(db)], async () => {
+    const enrolment = await enrolmentOrThrow(db);
+    const setup = await getBooksSetup(db);
+    const seqBefore = await lastDeviceSeq(db, enrolment.deviceId);
+    const recordedAtMs = clock.nowMs();
+    const todayIso = bangkokDateOf(recordedAtMs);
+    const fail = (i: number, error: StoreError): never => {
+      if (!batch) throw error;
+      const details = { index: i, ...(error.field !== undefined ? { field: error.field } : {}), ...(error.rejectionCode !== undefined ? { rejectionCode: error.rejectionCode } : {}) };
+      throw new StoreError(error.code, `รายการที่ ${i + 1}: ${error.messageTh}`, details);
+    };
+
+    // 1. Build every entry. A cancel derives its lines from its target: one counting on this PC, or
+    //    one built earlier in this batch.
+    const cancelTargetIds = inputs.flatMap((x) => (x.kind === 'cancel' && typeof x.doc?.targetId === 'string' ? [x.doc.targetId] : []));
+    const storedTargets = new Map((await db.entries.bulkGet(cancelTargetIds)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+    const builtById = new Map<string, Entry>();
+    const built: Built[] = inputs.map((raw, i) => {
+      const b = buildOne(raw, enrolment, seqBefore + 1 + i, recordedAtMs, random, (id) => {
+        const inBatch = builtById.get(id);
+        if (inBatch) return { target: inBatch };
+        const row = storedTargets.get(id);
+        return row === undefined ? {} : countsInBooks(row.state) ? { target: entryOf(row) } : { state: row.state };
+      });
+      if (b.outcome !== 'invalid') builtById.set(b.entry.id, b.entry);
+      return b;
+    });
+
+    // 2. One slice of the books for the whole batch, advanced entry by entry.
+    const keys = mergeBooksKeys(built.flatMap((b) => (b.outcome === 'invalid' ? [] : [booksKeysOf(b.entry, reversibleTarget(b))])));
+    const books = new InMemoryBooks(await loadBooksSlice(db, keys, setup, todayIso));
+    const accepted: { entry: Entry; target?: Entry }[] = [];
+    built.forEach((b, i) => {
+      if (b.outcome === 'invalid') return fail(i, b.error);
+      const check = checkAgainstBooks(b.entry, books);
+      if (b.outcome === 'target-missing') {
+        // The domain refuses a cancel whose target is not in the books. A target this PC holds but
+        // that no longer counts (the server rejected it) gets a message that says so.
+        if (check.outcome === 'accepted') throw new Error('checkAgainstBooks accepted a cancel whose target is not in the books');
+        if (check.code === 'cancel_unknown' && b.targetState !== undefined) {
+          return fail(i, new StoreError('refused', targetNotCountingTh, { rejectionCode: 'cancel_unknown', field: 'targetId' }));
+        }
+      }
+      if (check.outcome === 'refused') {
+        return fail(i, new StoreError('refused', check.messageTh, { rejectionCode: check.code, ...(check.field !== undefined ? { field: check.field } : {}) }));
+      }
+      if (b.outcome === 'target-missing') throw new Error('unreachable: a cancel without its target was not refused');
+      const outOfRange = receiptRangeRefusal(b.entry, setup.receiptBooks);
+      if (outOfRange) return fail(i, outOfRange);
+      books.apply(b.entry);
+      accepted.push(b.target ? { entry: b.entry, target: b.target } : { entry: b.entry });
+    });
+
+    // 3. Write: entries (add, never put: an existing id fails the whole write), caches, seq.
+    const stored: StoredEntry[] = accepted.map(({ entry }) => ({ ...entry, state: 'pending' }) as StoredEntry);
+    await db.entries.bulkAdd(stored);
+    await writeBooksCaches(booksTablesOf(db), accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target)));
+    await putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length);
+    return stored;
+  });
+}
+
+/**
+ * The target whose reversal the cancel's keys should cover. A cancel of a cancel is refused by the
+ * rules (cancel_of_cancel), and its target has no effects of its own to read (booksKeysOf would throw
+ * asking for them), so its keys are only the target's id.
+ */
+function reversibleTarget(b: Exclude<Built, { outcome: 'invalid' }>): Entry | undefined {
+  return b.outcome === 'built' && b.target !== undefined && b.target.kind !== 'cancel' ? b.target : undefined;
+}
+
+function buildOne(
+  raw: RecordEntryInput,
+  enrolment: Enrolment,
+  seq: number,
+  recordedAtMs: number,
+  random: RandomBytes,
+  findTarget: (id: string) => { target?: Entry; state?: StoredEntry['state'] },
+): Built {
+  const parsed = parseRecordEntryInput(raw);
+  if (!parsed.ok) return { outcome: 'invalid', error: parsed.error };
+  const input = parsed.input;
+  const content = {
+    schema: entrySchemaVersion,
+    id: entryIdOf(recordedAtMs, random(10)),
+    orgId: enrolment.orgId,
+    deviceId: enrolment.deviceId,
+    seq,
+    date: input.date,
+    recordedAt: new Date(recordedAtMs).toISOString(),
+    recordedBy: input.recordedBy,
+    kind: input.kind,
+    doc: input.doc,
+  } as EntryContent;
+
+  let target: Entry | undefined;
+  if (content.kind === 'cancel') {
+    const found = findTarget(content.doc.targetId);
+    if (found.target === undefined) {
+      // Not buildable (a cancel's lines are its target's, reversed): a provisional entry without
+      // lines lets the domain's check give its own refusal.
+      const provisional = { ...content, lines: [] };
+      const entry = { ...provisional, hash: entryHash(provisional) } as Entry;
+      return found.state === undefined ? { outcome: 'target-missing', entry } : { outcome: 'target-missing', entry, targetState: found.state };
+    }
+    target = found.target;
+  }
+  const entry = buildEntry(content, target);
+  // Assert before writing what the server asserts after receiving: balanced, derived, hash intact.
+  if (entry.lines.length > 0 && !isBalanced(entry.lines)) throw new Error(`entry ${entry.id} does not balance`);
+  const check = checkEntry(entry);
+  if (check.outcome === 'invalid') return { outcome: 'invalid', error: new StoreError('invalid-entry', check.messageTh) };
+  return target ? { outcome: 'built', entry, target } : { outcome: 'built', entry };
+}
+
+async function enrolmentOrThrow(db: SamutDb): Promise<Enrolment> {
+  const row = await db.meta.get(enrolmentMetaKey);
+  if (row === undefined) {
+    throw new StoreError(
+      'not-enrolled',
+      'เครื่องนี้ยังไม่ได้ลงทะเบียนกับหน่วยงาน จึงบันทึกรายการไม่ได้ กรุณาลงทะเบียนเครื่องด้วยรหัสที่ได้จากผู้ดูแลระบบก่อน',
+    );
+  }
+  return parseEnrolment(row.value);
+}
