@@ -1,14 +1,48 @@
 /**
- * The store's public surface: the database, the one write an officer makes, the reads for screens,
- * and the queue operations sync uses. Nothing outside src/store imports Dexie.
+ * The store's public surface: the database, the writes an officer makes, the reads for screens, the
+ * books setup, and the queue operations sync uses. Nothing outside src/store imports Dexie.
+ *
+ * API (time and randomness default to the system's; tests pass their own):
+ *   openSamutDb(name = 'samut', options?: DexieOptions): SamutDb
+ *   recordEntry(db, input: RecordEntryInput, clock?, random?): Promise<StoredEntry>
+ *     RecordEntryInput = { date: IsoDate; recordedBy: string } & EntryDoc   ({ kind, doc } of any kind)
+ *     throws StoreError { code: 'not-enrolled' | 'invalid-entry' | 'refused', messageTh, field?, rejectionCode? }
+ *   recordEntries(db, inputs: readonly RecordEntryInput[] (1..recordBatchMax = 1000), clock?, random?): Promise<StoredEntry[]>
+ *     all or nothing; the StoreError also has `index` (0-based) and its message starts "รายการที่ n: "
+ *   recordReceipt(db, { date, doc: ReceiptDoc, recordedBy }, clock?, random?): Promise<StoredEntry>
+ *   recordReceipts(db, ReceiptInput[], clock?, random?): Promise<StoredEntry[]>
+ *   getBooksSetup(db): Promise<BooksSetup>            { chart, rules, receiptBooks: ReceiptBookRange[] }
+ *   saveChartAndRules(db, { chart: Chart; rules: MoneyRules }): Promise<void>          (throws 'invalid-setup')
+ *   saveReceiptBooks(db, books: readonly ReceiptBookRange[]): Promise<ReceiptBookRange[]>  (throws 'invalid-setup', field 'i.firstNo')
+ *   countPending(db): Promise<number>
+ *   listEntries(db, limit = 200, { newestFirst?: boolean } = {}): Promise<StoredEntry[]>   (by date, then seq)
+ *   listCashBook(db, date: IsoDate): Promise<StoredEntry[]>                               (one day, by seq)
+ *   getEntry(db, id): Promise<StoredEntry | undefined>
+ *   isCancelled(db, id): Promise<boolean>;  cancelledBy(db, id): Promise<string | undefined>
+ *   listBudgetLines(db, fiscalYear: number): Promise<BudgetLineView[]>    { def, balance, remainingSatang }, by code
+ *   listCommitments(db, fiscalYear: number, lineCode?: string): Promise<CommitmentView[]>
+ *     open ones only: { id, fiscalYear, line, date, payee, reference, originalSatang, outstandingSatang }, by date
+ *   receiptBookStatus(db, bookNo: string): Promise<ReceiptBookStatus>
+ *     { bookNo, usedNos, cancelledNos, gaps (≤ 1000), gapCount, nextNo: number | undefined, ranges }
+ *   rebuildBooksCaches(db): Promise<RebuildReport>                          { counted, notCounting, unreadable }
+ *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
+ *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
+ * Entries that count in the books (receipt numbers, budget register, cancellations) are those pending
+ * or posted; a `rejected` or `conflict` answer from the server makes an entry stop counting here.
  */
 export { SamutDb, openSamutDb, type MetaRow } from './db';
-export { type SyncState, type StoredEntry, entryOf } from './storedEntry';
+export { type SyncState, type StoredEntry, type SyncFields, entryOf, countsInBooks } from './storedEntry';
 export { type Enrolment, getEnrolment, saveEnrolment } from './enrolment';
-export { type ReceiptInput, recordReceipt, recordReceipts, recordBatchMax } from './recordReceipt';
-export { countPending, listEntries, listCashBook } from './queries';
+export { type RecordEntryInput } from './entryInput';
+export { recordEntry, recordEntries, recordBatchMax } from './recordEntry';
+export { type ReceiptInput, recordReceipt, recordReceipts } from './recordReceipt';
+export { type BooksSetup, type ReceiptBookRange, getBooksSetup, saveChartAndRules, saveReceiptBooks, receiptBooksMax } from './setup';
+export { countPending, listEntries, listCashBook, getEntry, isCancelled, cancelledBy, type ListEntriesOptions } from './queries';
+export { listBudgetLines, listCommitments, type BudgetLineView, type CommitmentView } from './budgetQueries';
+export { receiptBookStatus, type ReceiptBookStatus } from './receiptBookStatus';
+export { rebuildBooksCaches, type RebuildReport } from './booksCaches';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
 export { watchQuery, type QueryWatcher } from './watchQuery';
-export { StoreError, type StoreErrorCode } from './storeError';
+export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './storeError';
 export { type Clock, type RandomBytes, systemClock, cryptoRandomBytes } from './clock';

@@ -25,22 +25,49 @@ export async function countPending(db: SamutDb): Promise<number> {
   return pendingRange(db).count();
 }
 
+export interface ListEntriesOptions {
+  /** Newest business date first (then highest seq first): the order of a "recent entries" screen. */
+  newestFirst?: boolean;
+}
+
 /**
- * The first `limit` entries ordered by business date, then device seq.
+ * The first `limit` entries ordered by business date, then device seq (or the reverse, newest first).
  * The `date` index orders equal dates by id, not seq, so the last (possibly cut) date is re-read whole
  * and cut by seq: the result is exactly the first `limit` in (date, seq) order.
+ * @example await listEntries(db, 50, { newestFirst: true })
  */
-export async function listEntries(db: SamutDb, limit = 200): Promise<StoredEntry[]> {
+export async function listEntries(db: SamutDb, limit = 200, options: ListEntriesOptions = {}): Promise<StoredEntry[]> {
   const bounded = Math.max(0, Math.min(Math.floor(limit), listEntriesMax));
   if (bounded === 0) return [];
+  const newestFirst = options.newestFirst === true;
+  const order = newestFirst ? (a: StoredEntry, b: StoredEntry) => byDateThenSeq(b, a) : byDateThenSeq;
   return db.transaction('r', db.entries, async () => {
-    const head = await db.entries.orderBy('date').limit(bounded).toArray();
+    const byDate = db.entries.orderBy('date');
+    const head = await (newestFirst ? byDate.reverse() : byDate).limit(bounded).toArray();
     const last = head[head.length - 1];
-    if (last === undefined || head.length < bounded) return head.sort(byDateThenSeq);
-    const before = head.filter((e) => e.date < last.date);
-    const lastDay = await listCashBookInTx(db, last.date);
-    return [...before.sort(byDateThenSeq), ...lastDay.slice(0, bounded - before.length)];
+    if (last === undefined || head.length < bounded) return head.sort(order);
+    const before = head.filter((e) => e.date !== last.date);
+    const lastDay = (await listCashBookInTx(db, last.date)).sort(order);
+    return [...before.sort(order), ...lastDay.slice(0, bounded - before.length)];
   });
+}
+
+/** One entry by id, as stored (with its sync state), or undefined. */
+export async function getEntry(db: SamutDb, id: string): Promise<StoredEntry | undefined> {
+  return db.entries.get(id);
+}
+
+/**
+ * The id of the cancel that reversed an entry on this PC, or undefined. Only a cancel that counts
+ * (pending or posted) cancels: a cancel the server rejected leaves its target standing.
+ */
+export async function cancelledBy(db: SamutDb, id: string): Promise<string | undefined> {
+  return (await db.cancellations.get(id))?.cancelId;
+}
+
+/** Whether an entry was reversed by a cancel that counts. */
+export async function isCancelled(db: SamutDb, id: string): Promise<boolean> {
+  return (await cancelledBy(db, id)) !== undefined;
 }
 
 /** The entries of one business date, by seq: the day's cash book (ทะเบียนเงินสด) before totals. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPending, listCashBook, listEntries } from '../../src/store/queries';
+import { countPending, getEntry, listCashBook, listEntries } from '../../src/store/queries';
 import { recordReceipt } from '../../src/store/recordReceipt';
 import { readPendingBatch } from '../../src/store/syncQueue';
 import { enrolledDb, manualClock, receiptOn, seededRandom } from './fixtures';
@@ -64,6 +64,34 @@ describe('listEntries', () => {
       ['2024-01-16', 5],
       ['2024-02-01', 1],
     ]);
+  });
+});
+
+describe('listEntries, newest first', () => {
+  it('lists the latest business date first, highest seq first, and cuts inside the last date by seq', async () => {
+    const db = await recordOn(['2024-02-01', '2024-01-16', '2024-02-01', '2024-02-01', '2024-01-16']);
+    expect((await listEntries(db, 10, { newestFirst: true })).map((e) => [e.date, e.seq])).toEqual([
+      ['2024-02-01', 4],
+      ['2024-02-01', 3],
+      ['2024-02-01', 1],
+      ['2024-01-16', 5],
+      ['2024-01-16', 2],
+    ]);
+    expect((await listEntries(db, 4, { newestFirst: true })).map((e) => [e.date, e.seq])).toEqual([
+      ['2024-02-01', 4],
+      ['2024-02-01', 3],
+      ['2024-02-01', 1],
+      ['2024-01-16', 5],
+    ]);
+  });
+});
+
+describe('getEntry', () => {
+  it('reads one entry by id with its sync state, or undefined', async () => {
+    const db = await recordOn(['2024-01-16']);
+    const [only] = await listEntries(db);
+    expect(await getEntry(db, only!.id)).toEqual(only);
+    expect(await getEntry(db, '0190d6a4-0000-7000-8000-00000000beef')).toBeUndefined();
   });
 });
 
