@@ -17,11 +17,11 @@ import { getEnrolment } from '../store/enrolment';
 import { countPending } from '../store/queries';
 import { entryOf } from '../store/storedEntry';
 import { applyPushResults, readPendingBatch } from '../store/syncQueue';
-import { retryAfterMsMax, retryDelayMs } from './backoff';
+import { retryDelayMs } from './backoff';
 import { fitToPushBytes } from './fitToPushBytes';
 import { batchEntriesMax, protocolVersion, pushResponseSchema, type PushRequest } from './protocol';
 import type { PushClient, PushOutcome } from './pushClient';
-import { getSyncStatus, putSyncStatus, type SyncStatus } from './syncStatus';
+import { getSyncStatus, isBackingOff, putSyncStatus, type SyncStatus } from './syncStatus';
 
 /** ≈200 entries is ≈150 kB: small enough for a slow line, large enough that 20,000 take 100 pushes. */
 export const batchSizeDefault = 200;
@@ -94,9 +94,7 @@ export async function drainQueue(options: DrainOptions): Promise<DrainReport> {
     };
   }
   let status = await getSyncStatus(db);
-  const waitMs = status.nextAttemptAtMs - clock.nowMs();
-  // A wait longer than any we ever set means the PC's clock jumped back: go now rather than stall.
-  if (waitMs > 0 && waitMs <= retryAfterMsMax) {
+  if (isBackingOff(status, clock.nowMs())) {
     return {
       outcome: 'backing-off',
       ...tally,

@@ -1,6 +1,8 @@
 /**
  * One drain run as the service worker and the page start it: open the database, check enrolment,
- * take the sync lock, drain over HTTP, and report progress and the end on the sync channel.
+ * take the sync lock, refresh the books setup when stale (chart, money rules), drain over HTTP, and report
+ * progress and the end on the sync channel. The app starts a run as soon as the PC is enrolled, so
+ * the setup arrives right after enrolment too.
  * Never throws: every end is a `drain-finished` message, also returned to the caller.
  */
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from '../store/clock';
@@ -10,8 +12,10 @@ import { countPending } from '../store/queries';
 import { openSyncBroadcaster, type DrainFinished, type SyncBroadcaster } from './channel';
 import { drainQueue, type DrainReport } from './drain';
 import { createHttpPushClient } from './httpPush';
+import { refreshSetupIfStale } from './setupSync';
 import type { SyncReason } from './swMessages';
 import { defaultLockManager, withSyncLock } from './syncLock';
+import { getSyncStatus, isBackingOff } from './syncStatus';
 
 export interface RunDrainOptions {
   /** Why (logged only). `background-sync` is the browser's `sync` event in the worker. */
@@ -54,6 +58,11 @@ export async function runDrain(options: RunDrainOptions): Promise<DrainFinished>
     });
     const run = await withSyncLock(async () => {
       channel.post({ type: 'drain-started' });
+      // The books setup first (harmless if it fails), but never while backing off: a server that
+      // asked PCs to slow down must not get a setup request from each of them instead.
+      if (!isBackingOff(await getSyncStatus(db), clock.nowMs())) {
+        await refreshSetupIfStale(db, { enrolment, nowMs: () => clock.nowMs(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+      }
       return drainQueue({
         db,
         push,

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { SamutDb } from '../store/db';
 import { readMetaValue, writeMetaValue } from '../store/metaValue';
+import { retryAfterMsMax } from './backoff';
 
 /** Backoff state of this PC's sync runner. */
 export interface SyncStatus {
@@ -43,4 +44,13 @@ export async function getSyncStatus(db: SamutDb): Promise<SyncStatus> {
 /** Stores the status. */
 export async function putSyncStatus(db: SamutDb, status: SyncStatus): Promise<void> {
   await writeMetaValue(db, syncStatusMetaKey, syncStatusSchema.parse(status));
+}
+
+/**
+ * Whether the runner must still wait before contacting the server. A wait longer than any ever set
+ * means the PC's clock jumped back: then go now rather than stall.
+ */
+export function isBackingOff(status: SyncStatus, nowMs: number): boolean {
+  const waitMs = status.nextAttemptAtMs - nowMs;
+  return waitMs > 0 && waitMs <= retryAfterMsMax;
 }
