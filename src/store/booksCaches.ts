@@ -4,7 +4,8 @@
  * so an entry and its cache rows, or a sync answer and the removal of the rows it voids, are one write.
  *
  * Invariants (kept by recordEntry, which refuses a second holder and a second cancel):
- * - only entries that count (pending, posted) have rows;
+ * - only entries that count (pending, posted) have rows, and a cancel moves the register only while
+ *   its target counts;
  * - a receipt number has at most one counting holder, a target at most one counting cancel;
  * - a line's definition is the one of its first counting definer in recording order.
  */
@@ -90,7 +91,9 @@ export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly str
   if (ids.length === 0) return;
   await t.receiptNumbers.where('entryId').anyOf(ids).delete();
   await t.cancellations.where('cancelId').anyOf(ids).delete();
-  await t.budgetEffects.where('entryId').anyOf(ids).delete();
+  // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
+  const cancelsOfVoided = (await t.cancellations.where('targetId').anyOf(ids).toArray()).map((c) => c.cancelId);
+  await t.budgetEffects.where('entryId').anyOf([...ids, ...cancelsOfVoided]).delete();
   const defined = await t.budgetLines.where('entryId').anyOf(ids).toArray();
   for (const row of defined) {
     const next = await firstCountingDefinition(t, row.fiscalYear, row.code);
@@ -186,7 +189,8 @@ export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> 
   const cancellations: CancellationRow[] = [];
   cancelList.forEach((cancel, i) => {
     const target = targets[i];
-    const rows = booksCacheRowsOf(cancel, target === undefined ? undefined : entryOf(target));
+    // Only a target that counts has effects to reverse (as removeBooksCachesOf leaves it).
+    const rows = booksCacheRowsOf(cancel, target !== undefined && countsInBooks(target.state) ? entryOf(target) : undefined);
     if (rows.cancellation) cancellations.push(rows.cancellation);
     effects.push(...rows.effects);
   });

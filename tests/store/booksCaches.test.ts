@@ -72,6 +72,19 @@ describe('the books caches when the server rejects an entry', () => {
     expect(await isCancelled(db, receipt.id)).toBe(false);
   });
 
+  it('stop counting the reversal of a cancel whose target the server rejected', async () => {
+    const { db, record } = await books();
+    await record(appropriationInput('2023-10-01', 'L1', 10_000_000));
+    const payment = await record(paymentInput('2024-03-01', 'L1', 4_000_000));
+    await record(cancelInput('2024-03-02', payment));
+    expect((await listBudgetLines(db, 2567))[0]!.remainingSatang).toBe(10_000_000);
+    await applyPushResults(db, [payment.id], [{ id: payment.id, outcome: 'rejected', code: 'x', message: 'ไม่รับ' }], at);
+    expect((await listBudgetLines(db, 2567))[0]!.remainingSatang).toBe(10_000_000); // not 14,000,000
+    const incremental = await caches(db);
+    await rebuildBooksCaches(db);
+    expect(await caches(db)).toEqual(incremental);
+  });
+
   it('hand a budget line’s definition to its next definer, or undefine it', async () => {
     const { db, record } = await books();
     const approp = await record(appropriationInput('2023-10-01', 'L1', 1_000_000));
