@@ -47,7 +47,8 @@ export function booksKeysOf(entry: Entry, cancelTarget?: Entry): BooksKeys {
     }
     case 'cancel':
       keys.entryIds.push(entry.doc.targetId);
-      if (cancelTarget) {
+      // A cancel of a cancel is refused by the rules; its keys are just the target.
+      if (cancelTarget && cancelTarget.kind !== 'cancel') {
         for (const e of budgetEffectsOf(cancelTarget)) {
           keys.budgetLines.push({ fiscalYear: e.fiscalYear, code: e.lineCode });
           if (e.commitmentId) keys.commitmentIds.push(e.commitmentId);

@@ -50,9 +50,9 @@ export function checkDate(entry: Entry, books: BooksLookup): BooksCheck {
 /** Every account a line posts to exists and is postable in the entry's fiscal year. */
 export function checkLineAccounts(entry: Entry, books: BooksLookup): BooksCheck {
   const fy = fiscalYearOf(entry.date);
-  for (const line of entry.lines) {
+  for (const [i, line] of entry.lines.entries()) {
     const r = requireAccount(books.chart, line.account, fy, {}, 'บัญชี');
-    if (!r.ok) return refuse('unknown_account', r.messageTh);
+    if (!r.ok) return refuse('unknown_account', r.messageTh, `lines.${i}.account`);
   }
   return accepted;
 }

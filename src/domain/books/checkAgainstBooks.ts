@@ -7,6 +7,7 @@ import { remainingSatang } from '../budget/budgetLine';
 import type { Entry, EntryOfKind } from '../entry';
 import { sameLines } from '../entry';
 import { reverseLines } from '../kinds/cancel';
+import { formatBaht } from '../money';
 import { fiscalYearOf } from '../thaiDate';
 import type { BooksLookup } from './booksLookup';
 import { checkBudgetEntry, overspendMessage } from './checkBudget';
@@ -18,10 +19,11 @@ import { cancelEffectsFit } from './cancelEffects';
  * @example checkAgainstBooks(entry, books) // { outcome: 'refused', code: 'receipt_number_taken', messageTh: '…' }
  */
 export function checkAgainstBooks(entry: Entry, books: BooksLookup): BooksCheck {
+  // Kind rules first: they name the document field at fault; the sweep over every line catches the rest.
   return firstRefusal(
     () => checkDate(entry, books),
-    () => (entry.kind === 'cancel' ? accepted : checkLineAccounts(entry, books)),
     () => checkKind(entry, books),
+    () => (entry.kind === 'cancel' ? accepted : checkLineAccounts(entry, books)),
   );
 }
 
@@ -90,7 +92,7 @@ function checkPayment(entry: EntryOfKind<'payment'>, books: BooksLookup): BooksC
       return refuse('commitment_unknown', 'ไม่พบรายการผูกพันที่อ้างถึงในรายการงบประมาณนี้', 'charge.commitmentId');
     }
     if (c.commitmentReleaseSatang > commitment.outstandingSatang) {
-      return refuse('release_exceeds', `ยอดที่ตัดจากเงินผูกพันเกินยอดผูกพันคงเหลือ (${commitment.outstandingSatang / 100} บาท)`, 'charge.commitmentReleaseSatang');
+      return refuse('release_exceeds', `ยอดที่ตัดจากเงินผูกพันเกินยอดผูกพันคงเหลือ (${formatBaht(commitment.outstandingSatang)} บาท)`, 'charge.commitmentReleaseSatang');
     }
   }
   const needSatang = d.grossSatang - c.commitmentReleaseSatang;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { booksKeysOf } from '../../../src/domain/books/booksKeys';
 import { checkAgainstBooks } from '../../../src/domain/books/checkAgainstBooks';
 import { appropriation, budgetPayment, cancelOf, emptyBooks, entryOf, lineDef, receiptDoc } from '../builders';
 
@@ -20,8 +21,14 @@ describe('rules that need the books', () => {
 
   it('refuses an account that is not in the chart of the year', () => {
     const r = checkAgainstBooks(entryOf(receiptDoc('1', 1, 500, '499999')), emptyBooks());
-    expect(r).toMatchObject({ outcome: 'refused', code: 'unknown_account' });
+    expect(r).toMatchObject({ outcome: 'refused', code: 'unknown_account', field: 'items.0.account' });
     if (r.outcome === 'refused') expect(r.messageTh).toContain('ไม่มีรหัสบัญชี 499999 ในผังบัญชีของปีงบประมาณ 2567');
+  });
+
+  it('names the journal line whose account is unknown', () => {
+    const jv = entryOf({ kind: 'journal', doc: { voucherNo: 'JV1', purpose: 'general', description: 'ปรับปรุง', lines: [
+      { account: '010', debitSatang: 100, creditSatang: 0 }, { account: '777777', debitSatang: 0, creditSatang: 100 }] } });
+    expect(checkAgainstBooks(jv, emptyBooks())).toMatchObject({ code: 'unknown_account', field: 'lines.1.account' });
   });
 
   it('refuses posting to a heading (หมวด) account', () => {
@@ -82,7 +89,7 @@ describe('rules that need the books', () => {
     books.apply(pay);
     expect(books.commitment(commit.id)?.outstandingSatang).toBe(0);
     const again = entryOf(budgetPayment('L1', 1, { commitmentId: commit.id, releaseSatang: 1 }));
-    expect(checkAgainstBooks(again, books)).toMatchObject({ code: 'release_exceeds' });
+    expect(checkAgainstBooks(again, books)).toMatchObject({ code: 'release_exceeds', messageTh: 'ยอดที่ตัดจากเงินผูกพันเกินยอดผูกพันคงเหลือ (0.00 บาท)' });
   });
 
   it('refuses a payment on an unknown line, another year, or another หมวด', () => {
@@ -114,7 +121,7 @@ describe('rules that need the books', () => {
     const release = (commitmentId: string, amountSatang: number) =>
       entryOf({ kind: 'budget', doc: { action: 'release', fiscalYear: fy, line: 'L1', commitmentId, amountSatang, reason: 'ส่งของไม่ครบ' } });
     expect(checkAgainstBooks(release(entryOf(receiptDoc('1', 1)).id, 1), books)).toMatchObject({ code: 'commitment_unknown' });
-    expect(checkAgainstBooks(release(commit.id, 501), books)).toMatchObject({ code: 'release_exceeds' });
+    expect(checkAgainstBooks(release(commit.id, 501), books)).toMatchObject({ code: 'release_exceeds', messageTh: 'ยกเลิกผูกพันได้ไม่เกินยอดผูกพันคงเหลือ 5.00 บาท' });
     expect(checkAgainstBooks(release(commit.id, 500), books)).toEqual({ outcome: 'accepted' });
   });
 
@@ -136,6 +143,8 @@ describe('rules that need the books', () => {
     books.apply(cancel);
     expect(checkAgainstBooks(cancelOf(receipt), books)).toMatchObject({ code: 'cancel_already', messageTh: 'รายการนี้ถูกยกเลิกไปแล้ว' });
     expect(checkAgainstBooks(cancelOf(cancel), books)).toMatchObject({ code: 'cancel_of_cancel' });
+    // The keys of such a cancel can be asked for too (a store loads them before checking).
+    expect(booksKeysOf(cancelOf(cancel), cancel).entryIds).toEqual([cancel.id]);
   });
 
   it('refuses a cancel that does not mirror its target', () => {
