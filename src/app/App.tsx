@@ -1,21 +1,31 @@
 /**
- * The app's frame: enrol first, then one page with the receipt form, the day's cash book and every
- * entry, under a header that always says how many entries wait to be sent. Everything it needs comes
+ * The app's frame: enrol first, then the books: a header that always says how many entries wait to be
+ * sent, a navigation between the screens (one per kind of document, the entry list, the budget
+ * register, the settings), and the screen chosen. Everything it needs comes
  * in as props from main.tsx (the database, the sync engine, browser offers), so nothing here is global.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/thaiDate';
-import { getEnrolment, type Enrolment, type SamutDb } from '../store';
+import { getEnrolment, type Enrolment, type SamutDb, type StoredEntry } from '../store';
+import { BudgetCsvImport } from './BudgetCsvImport';
+import { BudgetForm } from './BudgetForm';
+import { BudgetRegister } from './BudgetRegister';
 import { CashBook } from './CashBook';
+import { DepositForm } from './DepositForm';
 import { EnrolScreen } from './EnrolScreen';
 import { EntryList } from './EntryList';
 import { errorMessageTh } from './errorMessage';
 import { InstallButton } from './InstallButton';
+import { JournalForm } from './JournalForm';
+import { Nav, useScreen } from './Nav';
+import { PaymentForm } from './PaymentForm';
 import type { BeforeInstallPromptEvent } from './installPrompt';
 import { PendingBadge } from './PendingBadge';
 import { ReceiptForm } from './ReceiptForm';
+import { Settings } from './Settings';
 import { SyncStatus } from './SyncStatus';
 import { UpdateBanner } from './UpdateBanner';
+import { useBooksSetup } from './useBooksSetup';
 import { useOnline, useSyncChannel } from './useSyncChannel';
 import type { Watchable } from './watchable';
 
@@ -78,7 +88,13 @@ interface BooksProps extends Omit<AppProps, 'fontsReady'> {
 function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
   const { view, finishedCount } = useSyncChannel();
   const online = useOnline();
+  const setup = useBooksSetup(db);
+  const [screen, go] = useScreen();
   const [cashBookTurnTo, setCashBookTurnTo] = useState<{ date: IsoDate } | undefined>(undefined);
+  const recorded = (entry: StoredEntry) => {
+    sync.request('entry');
+    if (entry.kind === 'receipt') setCashBookTurnTo({ date: entry.date });
+  };
   return (
     <>
       <header class="app-header">
@@ -98,22 +114,52 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
             <InstallButton offer={installOffer} />
           </div>
         </div>
+        <Nav screen={screen} go={go} />
       </header>
       <UpdateBanner update={updateReady} />
-      <main class="books">
-        <div class="books-top">
-          <section class="card no-print">
-            <ReceiptForm
-              db={db}
-              onRecorded={(entry) => {
-                sync.request('entry');
-                setCashBookTurnTo({ date: entry.date });
-              }}
-            />
-          </section>
-          <CashBook db={db} refreshKey={finishedCount} turnTo={cashBookTurnTo} />
+      {/* Every screen stays mounted, only the chosen one shown: a half-typed document survives a
+          look at the entry list or the register. */}
+      <main class="books" id="main">
+        <div class="screen" hidden={screen !== 'receipt'}>
+          <div class="books-top">
+            <section class="card no-print">
+              <ReceiptForm db={db} setup={setup} onRecorded={recorded} />
+            </section>
+            <CashBook db={db} setup={setup} refreshKey={finishedCount} turnTo={cashBookTurnTo} />
+          </div>
         </div>
-        <EntryList db={db} refreshKey={finishedCount} />
+        <div class="screen" hidden={screen !== 'deposit'}>
+          <section class="card form-card no-print">
+            <DepositForm db={db} setup={setup} onRecorded={recorded} />
+          </section>
+        </div>
+        <div class="screen" hidden={screen !== 'payment'}>
+          <section class="card form-card no-print">
+            <PaymentForm db={db} setup={setup} onRecorded={recorded} />
+          </section>
+        </div>
+        <div class="screen" hidden={screen !== 'budget'}>
+          <section class="card form-card no-print">
+            <BudgetForm db={db} setup={setup} onRecorded={recorded} />
+          </section>
+          <section class="card form-card no-print">
+            <BudgetCsvImport db={db} setup={setup} onRecorded={() => sync.request('entry')} />
+          </section>
+        </div>
+        <div class="screen" hidden={screen !== 'journal'}>
+          <section class="card form-card no-print">
+            <JournalForm db={db} setup={setup} onRecorded={recorded} />
+          </section>
+        </div>
+        <div class="screen" hidden={screen !== 'entries'}>
+          <EntryList db={db} setup={setup} refreshKey={finishedCount} onRecorded={recorded} />
+        </div>
+        <div class="screen" hidden={screen !== 'register'}>
+          <BudgetRegister db={db} refreshKey={finishedCount} />
+        </div>
+        <div class="screen" hidden={screen !== 'settings'}>
+          <Settings db={db} setup={setup} />
+        </div>
       </main>
     </>
   );

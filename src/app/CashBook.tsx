@@ -1,18 +1,22 @@
 /**
- * สมุดเงินสดรับ for one day: the receipts of a business date in recording order, with cash and bank
- * columns and their totals, printable as is. The rows come from the store (listCashBook); totals are
- * the domain's exact satang sums.
+ * สมุดเงินสดรับ for one day: the receipts of a business date in recording order, with a cash column
+ * (cash and cheques, cash on hand until deposited) and a bank column (transfers), and their totals,
+ * printable as is. A cancelled receipt keeps its line, struck through and marked ยกเลิก, outside the
+ * totals. The rows come from the store (listCashBook); totals are the domain's exact satang sums.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { EntryOfKind } from '../domain/entry';
+import { receiptTotalSatang } from '../domain/kinds/receipt';
 import { formatBaht, sumSatang } from '../domain/money';
-import { bangkokDateOf, formatBeDate, parseBeDate, type IsoDate } from '../domain/thaiDate';
-import { listCashBook, type SamutDb, type StoredEntry } from '../store';
+import { bangkokDateOf, fiscalYearOf, formatBeDate, parseBeDate, type IsoDate } from '../domain/thaiDate';
+import { isCancelled, listCashBook, type BooksSetup, type SamutDb } from '../store';
+import { accountNameTh } from './entryLabels';
 import { describedBy, Field } from './Field';
-import { revenueNameTh } from './entryLabels';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface CashBookProps {
   db: SamutDb;
+  setup: BooksSetup;
   refreshKey: number;
   /**
    * The date of the receipt just recorded: the book turns to that day, so an officer typing in last
@@ -21,17 +25,23 @@ export interface CashBookProps {
   turnTo?: { date: IsoDate } | undefined;
 }
 
-export function CashBook({ db, refreshKey, turnTo }: CashBookProps) {
+type ReceiptRow = { entry: EntryOfKind<'receipt'>; cancelled: boolean };
+
+async function readDay(db: SamutDb, date: IsoDate): Promise<ReceiptRow[]> {
+  const day = await listCashBook(db, date);
+  const receipts = day.filter((e): e is EntryOfKind<'receipt'> & (typeof day)[number] => e.kind === 'receipt');
+  const cancelled = await Promise.all(receipts.map((r) => isCancelled(db, r.id)));
+  return receipts.map((entry, i) => ({ entry, cancelled: cancelled[i] === true }));
+}
+
+export function CashBook({ db, setup, refreshKey, turnTo }: CashBookProps) {
   const [dateBe, setDateBe] = useState(() => formatBeDate(bangkokDateOf(Date.now())));
   useEffect(() => {
     if (turnTo !== undefined) setDateBe(formatBeDate(turnTo.date));
   }, [turnTo]);
   const parsed = parseBeDate(dateBe);
   const isoDate = parsed.ok ? parsed.iso : undefined;
-  const rows = useLiveQuery(
-    () => (isoDate === undefined ? Promise.resolve([]) : listCashBook(db, isoDate)),
-    [db, isoDate, refreshKey],
-  );
+  const rows = useLiveQuery(() => (isoDate === undefined ? Promise.resolve([]) : readDay(db, isoDate)), [db, isoDate, refreshKey]);
   const dateError = parsed.ok ? undefined : parsed.messageTh;
 
   return (
@@ -60,15 +70,16 @@ export function CashBook({ db, refreshKey, turnTo }: CashBookProps) {
         </Field>
       </div>
       {rows.status === 'failed' && <p class="notice notice--error">{rows.messageTh}</p>}
-      {isoDate !== undefined && rows.status === 'ready' && <CashBookTable entries={rows.value} />}
+      {isoDate !== undefined && rows.status === 'ready' && <CashBookTable rows={rows.value} setup={setup} />}
     </section>
   );
 }
 
-function CashBookTable({ entries }: { entries: readonly StoredEntry[] }) {
-  if (entries.length === 0) return <p class="muted">ไม่มีรายการรับในวันนี้</p>;
-  const cashSatang = sumSatang(entries.filter((e) => e.doc.method === 'cash').map((e) => e.doc.amountSatang));
-  const bankSatang = sumSatang(entries.filter((e) => e.doc.method === 'bank').map((e) => e.doc.amountSatang));
+function CashBookTable({ rows, setup }: { rows: readonly ReceiptRow[]; setup: BooksSetup }) {
+  if (rows.length === 0) return <p class="muted">ไม่มีรายการรับในวันนี้</p>;
+  const counted = rows.filter((r) => !r.cancelled).map((r) => r.entry);
+  const cashSatang = sumSatang(counted.filter((e) => e.doc.method !== 'transfer').map((e) => receiptTotalSatang(e.doc)));
+  const bankSatang = sumSatang(counted.filter((e) => e.doc.method === 'transfer').map((e) => receiptTotalSatang(e.doc)));
   const totalSatang = sumSatang([cashSatang, bankSatang]);
   return (
     <div class="table-wrap">
@@ -83,17 +94,22 @@ function CashBookTable({ entries }: { entries: readonly StoredEntry[] }) {
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-testid="cashbook-row" data-entry-id={e.id}>
-              <td class="receipt-ref">
-                <span class="nowrap">เล่ม {e.doc.bookNo}</span> <span class="nowrap">เลขที่ {e.doc.receiptNo}</span>
-              </td>
-              <td>{e.doc.payer}</td>
-              <td>{revenueNameTh(e.doc.revenueAccount)}</td>
-              <td class="num">{e.doc.method === 'cash' ? formatBaht(e.doc.amountSatang) : ''}</td>
-              <td class="num">{e.doc.method === 'bank' ? formatBaht(e.doc.amountSatang) : ''}</td>
-            </tr>
-          ))}
+          {rows.map(({ entry: e, cancelled }) => {
+            const total = formatBaht(receiptTotalSatang(e.doc));
+            const fy = fiscalYearOf(e.date);
+            return (
+              <tr key={e.id} class={cancelled ? 'entry-row--cancelled' : undefined} data-testid="cashbook-row" data-entry-id={e.id} data-cancelled={String(cancelled)}>
+                <td class="receipt-ref">
+                  <span class="nowrap">เล่ม {e.doc.bookNo}</span> <span class="nowrap">เลขที่ {e.doc.receiptNo}</span>
+                  {cancelled && <span class="tag tag--cancelled">ยกเลิก</span>}
+                </td>
+                <td>{e.doc.payer}</td>
+                <td>{e.doc.items.map((i) => i.description ?? accountNameTh(setup.chart, i.account, fy)).join(', ')}</td>
+                <td class="num amount-cell">{e.doc.method !== 'transfer' ? total : ''}</td>
+                <td class="num amount-cell">{e.doc.method === 'transfer' ? total : ''}</td>
+              </tr>
+            );
+          })}
         </tbody>
         <tfoot>
           <tr>

@@ -94,6 +94,8 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     expect(unreachable).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-testid="receipt-save"]');
+    // The receipt form is the first screen.
+    expect(await page.getAttribute('[data-testid="nav-receipt"]', 'aria-current')).toBe('page');
     expect(await page.textContent('[data-testid="org-name"]')).toContain('อบต.');
     expect(await page.evaluate(() => document.fonts.check('16px Sarabun', 'ก'))).toBe(true);
 
@@ -103,23 +105,25 @@ describe('a receipt recorded with the server down reaches the server exactly onc
       await page.fill('[data-testid="receipt-book"]', '1/2567');
       await page.fill('[data-testid="receipt-no"]', r.no);
       await page.fill('[data-testid="receipt-payer"]', r.payer);
-      await page.selectOption('[data-testid="receipt-revenue"]', r.revenue);
-      await page.fill('[data-testid="receipt-amount"]', r.amount);
+      await page.selectOption('[data-testid="receipt-item-0-account"]', r.revenue);
+      await page.fill('[data-testid="receipt-item-0-amount"]', r.amount);
       await page.selectOption('[data-testid="receipt-method"]', 'cash');
       await page.click('[data-testid="receipt-save"]');
-      await page.waitForSelector('[data-testid="receipt-saved"]');
+      await page.waitForSelector(`[data-testid="receipt-saved"]:has-text("เลขที่ ${r.no} ")`);
     }
     await expect.poll(() => page.getAttribute('[data-testid="pending-count"]', 'data-count')).toBe('3');
-    const waiting = await rowStates(page);
-    expect(waiting.map((r) => r.state)).toEqual(['pending', 'pending', 'pending']);
 
     // A bad form writes nothing and says why, in Thai.
     await page.fill('[data-testid="receipt-date"]', '31/02/2567');
-    await page.fill('[data-testid="receipt-amount"]', 'abc');
+    await page.fill('[data-testid="receipt-item-0-amount"]', 'abc');
     await page.click('[data-testid="receipt-save"]');
-    expect(await page.textContent('[data-testid="error-dateBe"]')).toContain('ไม่มีอยู่จริง');
-    expect(await page.textContent('[data-testid="error-amountBaht"]')).toMatch(/[ก-๙]/);
-    expect(await rowStates(page)).toHaveLength(3);
+    expect(await page.textContent('[data-testid="error-receipt-date"]')).toContain('ไม่มีอยู่จริง');
+    expect(await page.textContent('[data-testid="error-receipt-item-0-amount"]')).toMatch(/[ก-๙]/);
+    expect(await page.getAttribute('[data-testid="pending-count"]', 'data-count')).toBe('3');
+
+    // The entry list (its own screen) shows them waiting.
+    await page.click('[data-testid="nav-entries"]');
+    await expect.poll(async () => (await rowStates(page)).map((r) => r.state).join(',')).toBe('pending,pending,pending');
 
     // 4. The server returns; nobody clicks anything.
     server = await startServer({ port, dataDir });
@@ -137,7 +141,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     // 5. Close the page, reopen: still all posted, nothing pending, nothing doubled.
     await page.close();
     const again = watch(await context.newPage());
-    await again.goto(server.origin);
+    await again.goto(`${server.origin}/#entries`);
     await again.waitForSelector('[data-testid="entry-row"]');
     await expect.poll(async () => (await rowStates(again)).map((r) => r.state).join(',')).toBe('posted,posted,posted');
     expect((await rowStates(again)).map((r) => r.serverSeq)).toEqual(posted.map((r) => r.serverSeq));
@@ -149,7 +153,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     try {
       const { rows } = await db.query<{ id: string; date: string; server_seq: string; amount: number }>(
         `select id::text as id, to_char(date, 'YYYY-MM-DD') as date, server_seq::text as server_seq,
-                (body->'doc'->>'amountSatang')::bigint as amount
+                (body->'doc'->'items'->0->>'amountSatang')::bigint as amount
            from entries order by server_seq`,
       );
       expect(rows.map((r) => r.date)).toEqual(['2024-01-16', '2024-02-05', '2024-03-20']);
