@@ -12,8 +12,6 @@ import { issueCode, listOrgs, loadChart, setRules, type AdminIo } from '../../sr
 import { openExistingDataDir, readTextFileBounded } from '../../src/server/admin/files';
 import { DataDirLockedError, lockFileName } from '../../src/server/dataDirLock';
 import { loadOrgChart, loadOrgRules } from '../../src/server/books/orgSetup';
-import { migrate } from '../../src/server/migrate';
-import { openPglite } from '../../src/server/pglite';
 import { defaultChart } from '../../src/domain/chart/defaultChart';
 import { moneyRulesDefault } from '../../src/domain/moneyRules';
 import type { Db } from '../../src/server/db';
@@ -226,13 +224,9 @@ describe('the data folder and files', () => {
     await expect(openExistingDataDir(empty)).rejects.toThrow(/^ไม่พบฐานข้อมูลในโฟลเดอร์/);
   });
 
-  it('opens an existing folder, and refuses it while another live process holds it', async () => {
-    const dir = join(tmp, 'data');
-    const db = await openPglite(dir);
-    await migrate(db);
-    await db.close();
-    const again = await openExistingDataDir(dir);
-    await again.close();
+  it('refuses a folder another live process holds, before starting the database', async () => {
+    const dir = mkdtempSync(join(tmp, 'held-'));
+    writeFileSync(join(dir, 'PG_VERSION'), '17\n');
     writeFileSync(join(dir, lockFileName), `${process.ppid}\n`);
     await expect(openExistingDataDir(dir)).rejects.toThrow(DataDirLockedError);
   });

@@ -1,12 +1,15 @@
 /**
  * The embedded database: a data folder survives close and reopen (what a server restart does),
- * migrations apply once, and entries cannot be changed or deleted even by hand.
+ * migrations apply once, entries cannot be changed or deleted even by hand, and the folder is locked
+ * against other processes while open.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openExistingDataDir } from '../../src/server/admin/files';
 import { createApp } from '../../src/server/app';
+import { DataDirLockedError, lockFileName } from '../../src/server/dataDirLock';
 import { ensureDemoOrg } from '../../src/server/demoOrg';
 import { migrate } from '../../src/server/migrate';
 import { openPglite } from '../../src/server/pglite';
@@ -34,9 +37,16 @@ describe('a PGlite data folder', () => {
     // TRUNCATE is refused by the derived tables' foreign keys before the trigger; with CASCADE, by the trigger.
     await expect(first.query('TRUNCATE entries')).rejects.toThrow(/append-only|foreign key/);
     await expect(first.query('TRUNCATE entries CASCADE')).rejects.toThrow(/append-only/);
+    // The folder is locked while open and free once closed; another live process's lock keeps it shut.
+    expect(readFileSync(join(dataDir, lockFileName), 'utf8').trim()).toBe(String(process.pid));
     await first.close();
+    expect(existsSync(join(dataDir, lockFileName))).toBe(false);
+    writeFileSync(join(dataDir, lockFileName), `${process.ppid}\n`);
+    await expect(openPglite(dataDir)).rejects.toThrow(DataDirLockedError);
+    rmSync(join(dataDir, lockFileName));
 
-    const second = await openPglite(dataDir);
+    // Reopened as the admin command line opens it: an existing folder only (admin/files.ts).
+    const second = await openExistingDataDir(dataDir);
     try {
       expect(await migrate(second)).toEqual({ applied: [], alreadyApplied: ['001_init.sql', '002_books.sql'] });
       expect(await ensureDemoOrg(second, clock)).toEqual({ created: false });
