@@ -4,7 +4,6 @@
  * tax suggested by the money rules, editable; other deductions), net computed and shown live; paid by
  * cheque, transfer or cash from an account.
  */
-import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { postableAccounts } from '../domain/chart/chart';
 import { withholdingTaxAccountCode } from '../domain/chart/defaultChart';
@@ -17,15 +16,15 @@ import {
   type PaymentFormContext,
   type PaymentFormInput,
 } from '../domain/forms';
-import { deductionsMax, paymentMethodNamesTh, type PaymentMethod } from '../domain/kinds/payment';
+import { paymentMethodNamesTh, type PaymentMethod } from '../domain/kinds/payment';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
 import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import { readBudgetLines, readCommitments } from './booksReads';
 import { commitmentOptions, LineBalance, lineOptions } from './budgetViews';
-import { accountOptions, CellControl, GroupError, SaveStrip, SelectControl, TextControl } from './controls';
+import { accountOptions, SaveStrip, SelectControl, TextControl } from './controls';
+import { Deductions, PaymentSum } from './Deductions';
 import { fiscalYearOfForm } from './formDates';
-import { errorTestId } from './fieldIds';
 import { useEntryForm } from './useEntryForm';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -120,7 +119,6 @@ export function PaymentForm({ db, setup, onRecorded }: PaymentFormProps) {
     f.update((s) => ({ ...s, budgetLine: code, commitmentId: '', commitmentReleaseBaht: '' }), ['budgetLine', 'commitmentId']);
   }
 
-  const amounts = paymentAmounts(form);
   const suggestion = suggestedWithholdingBaht(form.grossBaht, setup.rules);
   const depositAccounts = accountOptions(postableAccounts(setup.chart, fy, { role: 'deposit' }));
   const saved = f.saved?.kind === 'payment' ? f.saved : undefined;
@@ -203,75 +201,19 @@ export function PaymentForm({ db, setup, onRecorded }: PaymentFormProps) {
         <TextControl formId={formId} field="grossBaht" label="จำนวนเงินขอเบิก (บาท)" value={form.grossBaht} onValue={setGross} errors={errors} placeholder="0.00" inputMode="decimal" amount className="span-3 amount-narrow" />
       </div>
 
-      <fieldset class="rows">
-        <legend>รายการหัก</legend>
-        <div class="rows-grid rows-grid--deductions" role="group" aria-label="รายการหัก">
-          <span class="rows-head">ประเภท</span>
-          <span class="rows-head">บัญชี (เงินรับฝาก)</span>
-          <span class="rows-head num">จำนวนเงิน (บาท)</span>
-          <span class="rows-head">หมายเหตุ</span>
-          <span class="rows-head" aria-hidden="true" />
-          {form.deductions.map((d, i) => (
-            <Fragment key={i}>
-              <CellControl formId={formId} field={`deductions.${i}.kind`} ariaLabel={`ประเภทรายการหักที่ ${i + 1}`} value={d.kind} onValue={setDeduction(i, 'kind')} options={[{ value: 'withholding', label: 'ภาษีหัก ณ ที่จ่าย' }, { value: 'other', label: 'อื่น ๆ' }]} placeholder="— ประเภท —" errors={errors} />
-              <CellControl formId={formId} field={`deductions.${i}.account`} ariaLabel={`บัญชีรายการหักที่ ${i + 1}`} value={d.account} onValue={setDeduction(i, 'account')} options={depositAccounts} placeholder="— เลือกบัญชี —" errors={errors} />
-              <CellControl formId={formId} field={`deductions.${i}.amountBaht`} ariaLabel={`จำนวนเงินรายการหักที่ ${i + 1} (บาท)`} value={d.amountBaht} onValue={setDeduction(i, 'amountBaht')} placeholder="0.00" amount errors={errors} />
-              <CellControl formId={formId} field={`deductions.${i}.note`} ariaLabel={`หมายเหตุรายการหักที่ ${i + 1}`} value={d.note} onValue={setDeduction(i, 'note')} errors={errors} />
-              <span class="cell">
-                <button
-                  type="button"
-                  class="button-icon"
-                  aria-label={`ลบรายการหักที่ ${i + 1}`}
-                  title="ลบรายการหักนี้"
-                  data-testid={`payment-deduction-${i}-remove`}
-                  onClick={() => f.update((s) => ({ ...s, deductions: s.deductions.filter((_, j) => j !== i) }), ['net', 'deductions'])}
-                >
-                  ×
-                </button>
-              </span>
-            </Fragment>
-          ))}
-        </div>
-        <GroupError formId={formId} field="deductions" errors={errors} />
-        <div class="rows-foot">
-          <button
-            type="button"
-            class="button-quiet"
-            data-testid="payment-add-deduction"
-            disabled={form.deductions.length >= deductionsMax}
-            onClick={() => f.update((s) => ({ ...s, deductions: [...s.deductions, { kind: 'other', account: '', amountBaht: '', note: '' }] }))}
-          >
-            + เพิ่มรายการหัก
-          </button>
-          <p class="muted hint" data-testid="payment-withholding-hint">
-            {suggestion !== ''
-              ? `ภาษีหัก ณ ที่จ่ายตามเกณฑ์ ${setup.rules.withholdingRateBasisPoints / 100}% = ${suggestion} บาท (แก้ไขได้)`
-              : `หักภาษี ณ ที่จ่ายเมื่อขอเบิกตั้งแต่ ${formatBaht(setup.rules.withholdingThresholdSatang)} บาท`}
-          </p>
-        </div>
-      </fieldset>
-
-      <dl class="payment-sum" aria-live="polite">
-        <div>
-          <dt>ขอเบิก</dt>
-          <dd>{amounts.grossSatang === undefined ? '—' : formatBaht(amounts.grossSatang)}</dd>
-        </div>
-        <div>
-          <dt>หัก</dt>
-          <dd>{amounts.deductionsSatang === undefined ? '—' : formatBaht(amounts.deductionsSatang)}</dd>
-        </div>
-        <div class="payment-net">
-          <dt>จ่ายสุทธิ</dt>
-          <dd data-testid="payment-net" data-satang={amounts.netSatang === undefined ? '' : String(amounts.netSatang)}>
-            {amounts.netSatang === undefined ? '—' : formatBaht(amounts.netSatang)} บาท
-          </dd>
-        </div>
-      </dl>
-      {errors['net'] !== undefined && (
-        <p class="field-error" data-testid={errorTestId(formId, 'net')} role="alert">
-          {errors['net']}
-        </p>
-      )}
+      <Deductions
+        deductions={form.deductions}
+        errors={errors}
+        accounts={depositAccounts}
+        onCell={setDeduction}
+        onRows={(change) => f.update((s) => ({ ...s, deductions: change(s.deductions) }), ['net', 'deductions'])}
+        hintTh={
+          suggestion !== ''
+            ? `ภาษีหัก ณ ที่จ่ายตามเกณฑ์ ${setup.rules.withholdingRateBasisPoints / 100}% = ${suggestion} บาท (แก้ไขได้)`
+            : `หักภาษี ณ ที่จ่ายเมื่อขอเบิกตั้งแต่ ${formatBaht(setup.rules.withholdingThresholdSatang)} บาท`
+        }
+      />
+      <PaymentSum amounts={paymentAmounts(form)} errorTh={errors['net']} />
 
       <div class="form-grid">
         <SelectControl formId={formId} field="method" label="จ่ายโดย" value={form.method} onValue={setMethod} errors={errors} options={methods.map((m) => ({ value: m, label: paymentMethodNamesTh[m] }))} />
