@@ -12,9 +12,9 @@ import { resolveLimits, type ServerLimits } from './limits';
 import { enrollRoutes } from './routes/enroll';
 import { entriesRoutes } from './routes/entries';
 import { healthRoutes } from './routes/health';
-import { setupPath, setupRoutes } from './routes/setup';
+import { setupRoutes } from './routes/setup';
 import { staticFiles } from './staticFiles';
-import { apiPaths } from '../sync/protocol';
+import { apiPaths, setupPath } from '../sync/protocol';
 
 /** What the app is built from; only `db` and `clock` are required. */
 export interface AppOptions {

@@ -4,33 +4,23 @@
  * administrator has loaded none). The organisation comes from the token, as everywhere.
  */
 import { Hono } from 'hono';
-import type { Account } from '../../domain/chart/account';
-import type { MoneyRules } from '../../domain/moneyRules';
 import { requireDevice, type DeviceEnv } from '../auth';
 import { loadOrgSetup } from '../books/orgSetup';
 import type { Queryable } from '../db';
-import { protocolVersion } from '../../sync/protocol';
-
-/** Where the route is mounted (the protocol's apiPaths will name it too). */
-export const setupPath = '/api/v1/setup';
-
-/**
- * The answer's shape, which the client's `setupResponseSchema` (src/sync/protocol.ts) must accept:
- * accounts are the domain's Account, rules the domain's MoneyRules (booksClosedThrough absent when unset).
- */
-export interface SetupResponse {
-  protocol: typeof protocolVersion;
-  chart: { versionLabel: string; accounts: readonly Account[] };
-  rules: MoneyRules;
-}
+import { protocolVersion, setupResponseSchema, type SetupResponse } from '../../sync/protocol';
 
 /** Routes for the organisation's setup. */
 export function setupRoutes(deps: { db: Queryable }): Hono<DeviceEnv> {
   const app = new Hono<DeviceEnv>();
   app.get('/', requireDevice(deps.db), async (c) => {
     const { chart, rules } = await loadOrgSetup(deps.db, c.get('device').orgId);
-    const answer: SetupResponse = { protocol: protocolVersion, chart: { versionLabel: chart.versionLabel, accounts: chart.accounts }, rules };
-    return c.json(answer, 200);
+    const answer: SetupResponse = {
+      protocol: protocolVersion,
+      chart: { versionLabel: chart.versionLabel, accounts: [...chart.accounts] },
+      rules,
+    };
+    // Paired with the client's parse: never send a setup the PC would refuse (a bug → 500, not a bad chart).
+    return c.json(setupResponseSchema.parse(answer), 200);
   });
   return app;
 }
