@@ -144,6 +144,15 @@ describe('journal vouchers', () => {
     await expectNothingWritten(server, device.orgId, unbalanced.id);
   });
 
+  it('rejects a journal voucher whose entry lines were unbalanced and re-hashed (unbalanced)', async () => {
+    const voucher = make.journal([
+      { account: '010', debitSatang: 100, creditSatang: 0 },
+      { account: '415002', debitSatang: 0, creditSatang: 100 },
+    ]);
+    const edited = resealed({ ...voucher, lines: [voucher.lines[0]!, { ...voucher.lines[1]!, creditSatang: 99 }] });
+    expect(await rejectedAlone(edited, 'unbalanced')).toBe('ยอดเดบิตไม่เท่ากับยอดเครดิต (รายการไม่สมดุล)');
+  });
+
   it('rejects opening balances not dated 1 October', async () => {
     const lines = [
       { account: '011', debitSatang: 500_000, creditSatang: 0 },
@@ -309,6 +318,25 @@ describe('cancels', () => {
     const commitment = make.commitment('L1', 500_000);
     await postAll([make.appropriation('L1', 1_000_000), commitment, make.payment('L1', 100_000, { commitmentId: commitment.id, releaseSatang: 100_000 })]);
     await rejectedAlone(make.cancel(commitment), 'cancel_blocked');
+  });
+
+  it('refuses alone a cancel of a stored entry this version cannot read, instead of failing the push', async () => {
+    // A receipt in the walking skeleton's shape, as an older data folder holds it.
+    const old = make.receipt();
+    const { items: _items, receivedInto: _into, ...oldDoc } = old.doc;
+    const body = { ...old, doc: { ...oldDoc, revenueAccount: '412001', amountSatang: 20_000 } };
+    await server.db.query(
+      `INSERT INTO entries (org_id, id, device_id, seq, kind, date, hash, body, server_seq, received_at)
+       VALUES ($1, $2, $3, 1, 'receipt', $4, $5, $6::text::jsonb, 1, now())`,
+      [device.orgId, old.id, device.deviceId, old.date, old.hash, JSON.stringify(body)],
+    );
+    await server.db.query('UPDATE orgs SET last_server_seq = 1 WHERE org_id = $1', [device.orgId]);
+    const cancel = make.cancel(old);
+    const other = make.receipt();
+    const results = await pushResults(server, device, [cancel, other]);
+    expect(expectRejected(results[0], 'cancel_target_unreadable')).toContain('แจ้งผู้ดูแลระบบ');
+    expect(results[1]).toMatchObject({ outcome: 'posted', serverSeq: 2 });
+    await expectNothingWritten(server, device.orgId, cancel.id);
   });
 
   it('undoes a cancelled payment’s budget effects, so the money can be spent again', async () => {

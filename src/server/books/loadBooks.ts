@@ -103,22 +103,38 @@ async function loadCommitments(db: Queryable, orgId: string, ids: string[]): Pro
   }));
 }
 
+/** Stored entries by id: those the domain reads, and the ids of those it no longer can. */
+export interface StoredEntries {
+  records: EntryRecord[];
+  /**
+   * Stored entries that no longer pass checkEntry (e.g. recorded in a shape an older version wrote).
+   * They are evidence and stay as they are; a cancel of one is refused alone (booksGate.ts) rather than
+   * failing its whole push on every retry.
+   */
+  unreadableIds: Set<string>;
+}
+
 /**
  * Stored entries by id (the targets of cancels), with the cancel that reversed each, if any. Each body is
- * checked again as it was on arrival: a stored entry that no longer passes is corrupt, and the push fails
- * rather than judge against it.
+ * checked again as on arrival, so the rules judge against exactly what the domain reads.
  */
-export async function loadEntryRecords(db: Queryable, orgId: string, ids: string[]): Promise<EntryRecord[]> {
-  if (ids.length === 0) return [];
+export async function loadEntryRecords(db: Queryable, orgId: string, ids: string[]): Promise<StoredEntries> {
+  const loaded: StoredEntries = { records: [], unreadableIds: new Set() };
+  if (ids.length === 0) return loaded;
   const { rows } = await db.query<{ id: string; body: unknown; cancel_id: string | null }>(
     `SELECT e.id, e.body, c.cancel_id
        FROM entries e LEFT JOIN cancellations c ON c.org_id = e.org_id AND c.target_id = e.id
       WHERE e.org_id = $1 AND e.id = ANY($2::uuid[])`,
     [orgId, ids],
   );
-  return rows.map((r) => {
+  for (const r of rows) {
     const check = checkEntry(r.body);
-    if (check.outcome !== 'valid') throw new Error(`stored entry ${r.id} of ${orgId} no longer passes checkEntry: ${check.code}`);
-    return r.cancel_id === null ? { entry: check.entry } : { entry: check.entry, cancelledBy: r.cancel_id };
-  });
+    if (check.outcome !== 'valid') {
+      console.error(`[samut-server] stored entry ${r.id} of ${orgId} no longer passes checkEntry (${check.code}): ${check.messageTh}`);
+      loaded.unreadableIds.add(r.id);
+    } else {
+      loaded.records.push(r.cancel_id === null ? { entry: check.entry } : { entry: check.entry, cancelledBy: r.cancel_id });
+    }
+  }
+  return loaded;
 }

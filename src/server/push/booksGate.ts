@@ -19,8 +19,15 @@ import type { Queryable } from '../db';
 import { DerivedRows } from '../books/derivedRows';
 import { loadEntryRecords, loadStoredRegisters } from '../books/loadBooks';
 import { loadOrgSetup } from '../books/orgSetup';
-import type { Judge } from './decideOutcomes';
+import type { Judge, Verdict } from './decideOutcomes';
 import type { Candidate } from './screenEntries';
+
+/** A cancel of a stored entry this version cannot read cannot be checked, so it is refused alone. */
+export const unreadableTargetVerdict: Verdict = {
+  outcome: 'refused',
+  code: 'cancel_target_unreadable',
+  message: 'รายการที่ต้องการยกเลิกถูกบันทึกไว้ในรูปแบบที่ระบบรุ่นนี้อ่านไม่ได้ จึงยกเลิกไม่ได้ กรุณาแจ้งผู้ดูแลระบบ',
+};
 
 /** A push's judge, and the derived rows of the entries it accepted (to insert with them). */
 export interface BooksGate {
@@ -36,7 +43,7 @@ export interface BooksGate {
 export async function openBooksGate(tx: Queryable, orgId: string, candidates: readonly Candidate[], now: Date): Promise<BooksGate> {
   const ownKeys = candidates.map((c) => booksKeysOf(c.entry));
   const targetIds = new Set(mergeBooksKeys(ownKeys).entryIds);
-  const storedTargets = await loadEntryRecords(tx, orgId, [...targetIds]);
+  const { records: storedTargets, unreadableIds } = await loadEntryRecords(tx, orgId, [...targetIds]);
 
   const reversalKeys: BooksKeys[] = [];
   if (targetIds.size > 0) {
@@ -61,6 +68,7 @@ export async function openBooksGate(tx: Queryable, orgId: string, candidates: re
   const derived = new DerivedRows();
 
   const judge: Judge = ({ entry }) => {
+    if (entry.kind === 'cancel' && unreadableIds.has(entry.doc.targetId)) return unreadableTargetVerdict;
     const check = checkAgainstBooks(entry, books);
     if (check.outcome === 'refused') return { outcome: 'refused', code: check.code, message: check.messageTh };
     const cancelTarget = entry.kind === 'cancel' ? books.entry(entry.doc.targetId)?.entry : undefined;
