@@ -26,8 +26,7 @@ const accountsSchema = z.array(accountSchema);
  * @example const { chart, rules } = await loadOrgSetup(tx, orgId);
  */
 export async function loadOrgSetup(db: Queryable, orgId: string): Promise<OrgSetup> {
-  const [chart, rules] = [await loadOrgChart(db, orgId), await loadOrgRules(db, orgId)];
-  return { chart, rules };
+  return { chart: await loadOrgChart(db, orgId), rules: await loadOrgRules(db, orgId) };
 }
 
 /** The latest chart version loaded for the organisation, or the default chart. */
