@@ -1,8 +1,11 @@
 /**
- * Bench: back-posting the lost half-year (DESIGN.md §1) from one PC to the real server.
+ * Benchmarks (figures, never assertions). Sections, in order:
+ *   domain    validate + derive + hash of 100,000 mixed entries of every kind (domainThroughput.ts)
+ *   backpost  back-posting the lost half-year (DESIGN.md §1) from one PC to the real server
  *
- *   npm run bench                 per-entry baseline measured on a 2,000-entry sample, extrapolated
- *   npm run bench -- --full       per-entry baseline over all 20,000 (several minutes)
+ *   npm run bench                     everything; per-entry baseline on a 2,000-entry sample, extrapolated
+ *   npm run bench -- --full           per-entry baseline over all 20,000 (several minutes)
+ *   npm run bench -- --only domain    one section
  *
  * Starts the real server in this process (createApp + PGlite in a temp folder, on 127.0.0.1), enrols
  * two devices, records 20,000 pending receipts on each (Dexie on fake-indexeddb, through the store's
@@ -30,6 +33,7 @@ import { drainQueue, type DrainReport } from '../../src/sync/drain';
 import { createHttpPushClient } from '../../src/sync/httpPush';
 import type { PushClient } from '../../src/sync/pushClient';
 import { startRealServer, type RealServer } from '../sync/realServer';
+import { benchDomain } from './domainThroughput';
 import { outageLedger } from './ledger';
 
 const entriesPerDevice = 20_000;
@@ -39,6 +43,13 @@ const perEntrySampleDefault = 2_000;
 const drainCallsMax = 100;
 
 async function main(): Promise<void> {
+  const only = process.argv[process.argv.indexOf('--only') + 1];
+  const wants = (section: string) => !process.argv.includes('--only') || only === section;
+  if (wants('domain')) benchDomain();
+  if (wants('backpost')) await benchBackPost();
+}
+
+async function benchBackPost(): Promise<void> {
   const full = process.argv.includes('--full');
   const dataDir = await mkdtemp(join(tmpdir(), 'samut-bench-'));
   const server = await startRealServer({ dataDir });
