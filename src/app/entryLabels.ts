@@ -77,7 +77,9 @@ export function entryDescriptionTh(entry: Entry, chart: Chart, target?: Entry): 
           ? `${d.line.code} ${d.line.typeName}`
           : d.action === 'transfer'
             ? `${d.fromLine} → ${d.toLine}`
-            : d.line;
+            : d.action === 'revenueEstimate'
+              ? name(d.account)
+              : d.line;
       return `${budgetActionNamesTh[d.action]} · ${line}${d.action === 'release' ? ` · ${d.reason}` : ''}`;
     }
     case 'journal':

@@ -57,6 +57,13 @@ export function checkBudgetEntry(entry: EntryOfKind<'budget'>, books: BooksLooku
       if (d.amountSatang > remainingSatang(line.balance)) return refuse('overspend', overspendMessage(d.line, line.balance, d.amountSatang), 'amountSatang');
       return accepted;
     }
+    case 'revenueEstimate': {
+      // Like a budget, the year's estimates are enacted before the year starts.
+      if (d.fiscalYear < fyOfDate || d.fiscalYear > fyOfDate + 1) {
+        return refuse('fiscal_year_mismatch', `ลงวันที่ในปีงบประมาณ ${fyOfDate} ประมาณการรายรับของปี ${d.fiscalYear} ไม่ได้`, 'fiscalYear');
+      }
+      return checkAccount(books, entry, d.account, { types: ['revenue'] }, 'รายการรายได้', 'account');
+    }
     case 'release': {
       if (d.fiscalYear !== fyOfDate) return fyMismatch(fyOfDate, d.fiscalYear);
       const c = books.commitment(d.commitmentId);

@@ -4,7 +4,9 @@
  * - supplementary: งบประมาณเพิ่มเติม for a line (may define a new one);
  * - transfer: โอนลด from one line, โอนเพิ่ม to another (which may be new: ตั้งจ่ายเป็นรายการใหม่);
  * - commitment: ผูกพัน/กันเงิน against a line (a contract, a purchase order);
- * - release: returns part or all of a commitment to the line.
+ * - release: returns part or all of a commitment to the line;
+ * - revenueEstimate: ประมาณการรายรับ of a revenue item for the year (the revenue register's estimate
+ *   column); it moves no budget line.
  */
 import { z } from 'zod';
 import {
@@ -15,7 +17,7 @@ import {
   type BudgetLineDef,
 } from '../budget/budgetLine';
 import type { Satang } from '../money';
-import { amountField, entryIdField, textField } from './fields';
+import { accountField, amountField, entryIdField, textField } from './fields';
 
 export type BudgetDoc =
   | { action: 'appropriation'; line: BudgetLineDef; amountSatang: Satang; reference: string }
@@ -31,7 +33,8 @@ export type BudgetDoc =
       reference: string;
     }
   | { action: 'commitment'; fiscalYear: number; line: string; amountSatang: Satang; reference: string; payee: string }
-  | { action: 'release'; fiscalYear: number; line: string; commitmentId: string; amountSatang: Satang; reason: string };
+  | { action: 'release'; fiscalYear: number; line: string; commitmentId: string; amountSatang: Satang; reason: string }
+  | { action: 'revenueEstimate'; fiscalYear: number; account: string; amountSatang: Satang; reference: string };
 
 export type BudgetAction = BudgetDoc['action'];
 
@@ -41,6 +44,7 @@ export const budgetActionNamesTh: Record<BudgetAction, string> = {
   transfer: 'โอนงบประมาณ (โอนลด/โอนเพิ่ม)',
   commitment: 'ผูกพันงบประมาณ/กันเงิน',
   release: 'ยกเลิกการผูกพัน',
+  revenueEstimate: 'ประมาณการรายรับ',
 };
 
 const reference = textField('เลขที่/อ้างอิงเอกสาร', 100);
@@ -86,6 +90,15 @@ export const budgetDocSchema = z.discriminatedUnion(
         reason: textField('เหตุผล', 300),
       })
       .strict(),
+    z
+      .object({
+        action: z.literal('revenueEstimate'),
+        fiscalYear: fiscalYearSchema,
+        account: accountField('รายการรายได้'),
+        amountSatang: amountField('จำนวนเงินประมาณการ'),
+        reference,
+      })
+      .strict(),
   ],
   { error: 'กรุณาเลือกประเภทรายการงบประมาณ' },
 );
@@ -118,5 +131,7 @@ export function budgetDocEffects(doc: BudgetDoc, entryId: string): BudgetEffect[
       return [{ fiscalYear: doc.fiscalYear, lineCode: doc.line, column: 'committedSatang', amountSatang: doc.amountSatang, commitmentId: entryId }];
     case 'release':
       return [{ fiscalYear: doc.fiscalYear, lineCode: doc.line, column: 'committedSatang', amountSatang: -doc.amountSatang, commitmentId: doc.commitmentId }];
+    case 'revenueEstimate':
+      return [];
   }
 }

@@ -125,6 +125,18 @@ describe('rules that need the books', () => {
     expect(checkAgainstBooks(release(commit.id, 500), books)).toEqual({ outcome: 'accepted' });
   });
 
+  it('takes a revenue estimate (ประมาณการรายรับ) for a revenue item of this or the coming year only', () => {
+    const estimate = (account: string, fiscalYear: number) =>
+      entryOf({ kind: 'budget', doc: { action: 'revenueEstimate', fiscalYear, account, amountSatang: 5_000_000, reference: 'ข้อบัญญัติ 2567' } }, '2023-10-01');
+    const books = emptyBooks();
+    const ok = estimate('411002', fy);
+    expect(checkAgainstBooks(ok, books)).toEqual({ outcome: 'accepted' });
+    books.apply(ok);
+    expect(books.budgetLine(fy, '411002')).toBeUndefined(); // it moves no budget line
+    expect(checkAgainstBooks(estimate('532000', fy), books)).toMatchObject({ code: 'unknown_account', field: 'account' });
+    expect(checkAgainstBooks(estimate('411002', 2569), books)).toMatchObject({ code: 'fiscal_year_mismatch' });
+  });
+
   it('refuses opening balances not dated 1 October', () => {
     const opening = (date: string) =>
       entryOf({ kind: 'journal', doc: { voucherNo: 'ยกมา', purpose: 'opening', description: 'ยอดยกมา', lines: [
