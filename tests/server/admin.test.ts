@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { chartFileBytesMax, runAdmin, type AdminDeps } from '../../src/server/admin/cli';
 import { issueCode, listOrgs, loadChart, setRules, type AdminIo } from '../../src/server/admin/commands';
 import { openExistingDataDir, readTextFileBounded } from '../../src/server/admin/files';
@@ -15,32 +15,16 @@ import { loadOrgChart, loadOrgRules } from '../../src/server/books/orgSetup';
 import { defaultChart } from '../../src/domain/chart/defaultChart';
 import { moneyRulesDefault } from '../../src/domain/moneyRules';
 import type { Db } from '../../src/server/db';
-import type { EnrollResponse } from '../../src/sync/protocol';
-import {
-  EntryMaker,
-  enrol,
-  enrolNewOrg,
-  expectRejected,
-  newEntryId,
-  openTestServer,
-  pushResults,
-  type TestServer,
-} from './helpers';
+import { EntryMaker, enrol, expectRejected, newEntryId, openServerFixture, pushResults } from './helpers';
 
-let server: TestServer;
-let device: EnrollResponse;
+const fx = openServerFixture({ orgName: 'อบต.บ้านทดสอบ' });
 let io: AdminIo & { outLines: string[]; errLines: string[] };
 
 const tmp = mkdtempSync(join(tmpdir(), 'samut-admin-'));
-beforeAll(async () => {
-  server = await openTestServer();
-});
-afterAll(async () => {
-  await server.db.close();
+afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  device = await enrolNewOrg(server, 'อบต.บ้านทดสอบ');
   const outLines: string[] = [];
   const errLines: string[] = [];
   io = { outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l) };
@@ -54,24 +38,24 @@ function chartCsv(leaveOut: string[] = []): string {
   return ['รหัสบัญชี,ชื่อบัญชี,ประเภท,ด้านปกติ,บัญชีแม่,ลงรายการได้,บทบาท,ปีเริ่มใช้', ...rows].join('\n');
 }
 
-async function countRows(table: 'org_charts' | 'org_rules', orgId = device.orgId): Promise<number> {
-  const { rows } = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [orgId]);
+async function countRows(table: 'org_charts' | 'org_rules', orgId = fx.device.orgId): Promise<number> {
+  const { rows } = await fx.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [orgId]);
   return rows[0]!.n;
 }
 
 describe('load-chart', () => {
   it('loads a valid CSV as version 1, and pushes are then checked against it', async () => {
-    const code = await loadChart(server.db, server.clock, { orgId: device.orgId, csvText: chartCsv(['412001']), label: 'ผังบัญชี ว 2431' }, io);
+    const code = await loadChart(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, csvText: chartCsv(['412001']), label: 'ผังบัญชี ว 2431' }, io);
     expect(code).toBe(0);
     expect(io.outLines[0]).toMatch(/^โหลดผังบัญชี "ผังบัญชี ว 2431" เป็นรุ่นที่ 1 ของ อบต.บ้านทดสอบ แล้ว \(\d+ บัญชี\)/);
-    expect((await loadOrgChart(server.db, device.orgId)).versionLabel).toBe('ผังบัญชี ว 2431');
-    const [result] = await pushResults(server, device, [new EntryMaker(device).receipt({ account: '412001' })]);
+    expect((await loadOrgChart(fx.server.db, fx.device.orgId)).versionLabel).toBe('ผังบัญชี ว 2431');
+    const [result] = await pushResults(fx.server, fx.device, [new EntryMaker(fx.device).receipt({ account: '412001' })]);
     expectRejected(result, 'unknown_account');
   });
 
   it('prints every row error in Thai and loads nothing', async () => {
     const csv = ['รหัสบัญชี,ชื่อบัญชี,ประเภท,ปีเริ่มใช้', '010,เงินสด,สินทรัพย์,2567', '011,ธนาคาร,ทรัพย์สิน,2567', '01x,ผิด,รายได้,67'].join('\n');
-    expect(await loadChart(server.db, server.clock, { orgId: device.orgId, csvText: csv, label: 'ผังผิด' }, io)).toBe(1);
+    expect(await loadChart(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, csvText: csv, label: 'ผังผิด' }, io)).toBe(1);
     expect(io.errLines).toContain('แถว 3, คอลัมน์ ประเภท: "ทรัพย์สิน" ไม่ใช่ประเภทบัญชี (สินทรัพย์ หนี้สิน ทุน รายได้ รายจ่าย)');
     expect(io.errLines.some((l) => l.startsWith('แถว 4, คอลัมน์ ปีเริ่มใช้:'))).toBe(true);
     expect(io.errLines.at(-1)).toMatch(/^โหลดผังบัญชีไม่สำเร็จ: พบข้อผิดพลาด \d+ รายการ/);
@@ -79,21 +63,21 @@ describe('load-chart', () => {
   });
 
   it('adds a new version without touching posted entries, and names codes they use that it lacks', async () => {
-    const make = new EntryMaker(device);
-    await pushResults(server, device, [make.receipt({ account: '412003' }), make.receipt()]);
-    const before = await server.db.query('SELECT id, hash, body FROM entries WHERE org_id = $1 ORDER BY server_seq', [device.orgId]);
-    expect(await loadChart(server.db, server.clock, { orgId: device.orgId, csvText: chartCsv(), label: 'รุ่นแรก' }, io)).toBe(0);
-    expect(await loadChart(server.db, server.clock, { orgId: device.orgId, csvText: chartCsv(['412003']), label: 'รุ่นสอง' }, io)).toBe(0);
+    const make = new EntryMaker(fx.device);
+    await pushResults(fx.server, fx.device, [make.receipt({ account: '412003' }), make.receipt()]);
+    const before = await fx.server.db.query('SELECT id, hash, body FROM entries WHERE org_id = $1 ORDER BY server_seq', [fx.device.orgId]);
+    expect(await loadChart(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, csvText: chartCsv(), label: 'รุ่นแรก' }, io)).toBe(0);
+    expect(await loadChart(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, csvText: chartCsv(['412003']), label: 'รุ่นสอง' }, io)).toBe(0);
     expect(io.outLines.some((l) => l.includes('เป็นรุ่นที่ 2'))).toBe(true);
     expect(io.outLines.at(-1)).toMatch(/^หมายเหตุ: รายการที่บันทึกแล้วใช้รหัสบัญชีที่ไม่มีในผังรุ่นนี้ 1 รหัส: 412003 /);
-    const after = await server.db.query('SELECT id, hash, body FROM entries WHERE org_id = $1 ORDER BY server_seq', [device.orgId]);
+    const after = await fx.server.db.query('SELECT id, hash, body FROM entries WHERE org_id = $1 ORDER BY server_seq', [fx.device.orgId]);
     expect(after.rows).toEqual(before.rows);
     expect(await countRows('org_charts')).toBe(2);
   });
 
   it('refuses an organisation that does not exist', async () => {
     const orgId = newEntryId();
-    expect(await loadChart(server.db, server.clock, { orgId, csvText: chartCsv(), label: 'ผัง' }, io)).toBe(1);
+    expect(await loadChart(fx.server.db, fx.server.clock, { orgId, csvText: chartCsv(), label: 'ผัง' }, io)).toBe(1);
     expect(io.errLines).toEqual([`ไม่พบหน่วยงานรหัส ${orgId} (ดูรายชื่อหน่วยงานด้วยคำสั่ง orgs)`]);
   });
 });
@@ -101,22 +85,22 @@ describe('load-chart', () => {
 describe('set-rules', () => {
   it('sets the given rules over the current ones, and pushes honour them', async () => {
     const json = '{"booksClosedThrough":"2024-03-31","withholdingRateBasisPoints":150}';
-    expect(await setRules(server.db, server.clock, { orgId: device.orgId, json }, io)).toBe(0);
-    expect(await loadOrgRules(server.db, device.orgId)).toEqual({ ...moneyRulesDefault, booksClosedThrough: '2024-03-31', withholdingRateBasisPoints: 150 });
-    const [result] = await pushResults(server, device, [new EntryMaker(device).receipt({}, { date: '2024-03-01' })]);
+    expect(await setRules(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, json }, io)).toBe(0);
+    expect(await loadOrgRules(fx.server.db, fx.device.orgId)).toEqual({ ...moneyRulesDefault, booksClosedThrough: '2024-03-31', withholdingRateBasisPoints: 150 });
+    const [result] = await pushResults(fx.server, fx.device, [new EntryMaker(fx.device).receipt({}, { date: '2024-03-01' })]);
     expectRejected(result, 'date_closed');
   });
 
   it('removes an optional rule given as null (reopens the books)', async () => {
-    await setRules(server.db, server.clock, { orgId: device.orgId, json: '{"booksClosedThrough":"2024-03-31"}' }, io);
-    expect(await setRules(server.db, server.clock, { orgId: device.orgId, json: '{"booksClosedThrough":null}' }, io)).toBe(0);
-    expect(await loadOrgRules(server.db, device.orgId)).toEqual(moneyRulesDefault);
+    await setRules(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, json: '{"booksClosedThrough":"2024-03-31"}' }, io);
+    expect(await setRules(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, json: '{"booksClosedThrough":null}' }, io)).toBe(0);
+    expect(await loadOrgRules(fx.server.db, fx.device.orgId)).toEqual(moneyRulesDefault);
   });
 
   it('refuses invalid JSON, unknown fields and out-of-range values in Thai, writing nothing', async () => {
     const refused = async (json: string) => {
       io.errLines.length = 0;
-      expect(await setRules(server.db, server.clock, { orgId: device.orgId, json }, io)).toBe(1);
+      expect(await setRules(fx.server.db, fx.server.clock, { orgId: fx.device.orgId, json }, io)).toBe(1);
       expect(io.errLines.join('\n')).toMatch(/[\u0E00-\u0E7F]/);
       return io.errLines;
     };
@@ -131,17 +115,17 @@ describe('set-rules', () => {
 
 describe('orgs and issue-code', () => {
   it('lists organisations with their devices, entries and chart', async () => {
-    await pushResults(server, device, [new EntryMaker(device).receipt()]);
-    expect(await listOrgs(server.db, io)).toBe(0);
+    await pushResults(fx.server, fx.device, [new EntryMaker(fx.device).receipt()]);
+    expect(await listOrgs(fx.server.db, io)).toBe(0);
     expect(io.outLines[0]).toBe('รหัสหน่วยงาน\tชื่อ\tเครื่อง\tรายการ\tผังบัญชี');
-    expect(io.outLines).toContain(`${device.orgId}\tอบต.บ้านทดสอบ\t1\t1\tผังบัญชีตั้งต้น`);
+    expect(io.outLines).toContain(`${fx.device.orgId}\tอบต.บ้านทดสอบ\t1\t1\tผังบัญชีตั้งต้น`);
   });
 
   it('issues a one-time code that enrols a PC in that organisation', async () => {
-    expect(await issueCode(server.db, server.clock, { orgId: device.orgId }, io)).toBe(0);
+    expect(await issueCode(fx.server.db, fx.server.clock, { orgId: fx.device.orgId }, io)).toBe(0);
     const code = /^รหัสลงทะเบียน \(enrolment code\): ([A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(io.outLines[0]!)?.[1];
     expect(io.outLines[1]).toMatch(/^สำหรับ อบต.บ้านทดสอบ ใช้ได้ครั้งเดียว หมดอายุ 2024-07-17 10:00 \(เวลาประเทศไทย\)$/);
-    expect((await enrol(server, code)).orgId).toBe(device.orgId);
+    expect((await enrol(fx.server, code)).orgId).toBe(fx.device.orgId);
   });
 });
 
@@ -149,12 +133,12 @@ describe('the command line', () => {
   /** runAdmin over the shared test database (not closed by it) and files in `tmp`. */
   function deps(over: Partial<AdminDeps> = {}): AdminDeps & { opened: string[] } {
     const opened: string[] = [];
-    const db: Db = { ...server.db, close: async () => {} };
+    const db: Db = { ...fx.server.db, close: async () => {} };
     return {
       opened,
       openDb: async (dir) => (opened.push(dir), db),
       readTextFile: readTextFileBounded,
-      clock: server.clock,
+      clock: fx.server.clock,
       io,
       defaultDataDir: './data',
       ...over,
@@ -163,7 +147,7 @@ describe('the command line', () => {
 
   it('runs a command on the data folder given, or the default one', async () => {
     const d = deps();
-    expect(await runAdmin(['issue-code', '--org', device.orgId, '--data-dir', '/srv/samut'], d)).toBe(0);
+    expect(await runAdmin(['issue-code', '--org', fx.device.orgId, '--data-dir', '/srv/samut'], d)).toBe(0);
     expect(await runAdmin(['orgs'], d)).toBe(0);
     expect(d.opened).toEqual(['/srv/samut', './data']);
   });
@@ -171,7 +155,7 @@ describe('the command line', () => {
   it('reads the chart file and loads it', async () => {
     const file = join(tmp, 'chart.csv');
     writeFileSync(file, chartCsv());
-    const argv = ['load-chart', '--org', device.orgId.toUpperCase(), '--file', file, '--label', 'ผังบัญชี ว 2431'];
+    const argv = ['load-chart', '--org', fx.device.orgId.toUpperCase(), '--file', file, '--label', 'ผังบัญชี ว 2431'];
     expect(await runAdmin(argv, deps())).toBe(0);
     expect(await countRows('org_charts')).toBe(1);
   });
@@ -182,7 +166,7 @@ describe('the command line', () => {
       [],
       ['frobnicate'],
       ['issue-code'],
-      ['load-chart', '--org', device.orgId, '--file', 'x.csv'],
+      ['load-chart', '--org', fx.device.orgId, '--file', 'x.csv'],
       ['issue-code', '--org', 'not-a-uuid'],
       ['orgs', '--colour'],
       ['orgs', 'extra'],
@@ -212,7 +196,7 @@ describe('the command line', () => {
 
   it('answers 1 when the chart file cannot be read, before opening the database', async () => {
     const d = deps();
-    expect(await runAdmin(['load-chart', '--org', device.orgId, '--file', join(tmp, 'missing.csv'), '--label', 'x'], d)).toBe(1);
+    expect(await runAdmin(['load-chart', '--org', fx.device.orgId, '--file', join(tmp, 'missing.csv'), '--label', 'x'], d)).toBe(1);
     expect(io.errLines[0]).toMatch(/^เปิดไฟล์ .*missing\.csv ไม่ได้/);
     expect(d.opened).toEqual([]);
   });

@@ -5,22 +5,15 @@
  * keeps in budget_effects equals the domain's balance of every line.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkAgainstBooks } from '../../src/domain/books/checkAgainstBooks';
 import { InMemoryBooks } from '../../src/domain/books/inMemoryBooks';
 import { defaultChart } from '../../src/domain/chart/defaultChart';
 import type { Entry } from '../../src/domain/entry';
 import { moneyRulesDefault } from '../../src/domain/moneyRules';
-import { EntryMaker, enrolNewOrg, openTestServer, pushResults, storedBudgetBalance, type TestServer } from './helpers';
+import { EntryMaker, enrolNewOrg, openServerFixture, pushResults, storedBudgetBalance } from './helpers';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await openTestServer();
-});
-afterAll(async () => {
-  await server.db.close();
-});
+const fx = openServerFixture({ perTest: false });
 
 const lines = ['L1', 'L2'] as const;
 const amount = fc.integer({ min: 1, max: 8 }).map((n) => n * 100_000);
@@ -107,7 +100,7 @@ describe('the server against the domain', () => {
   it('posts and rejects exactly what InMemoryBooks does, however the entries are cut into pushes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), fc.array(fc.nat({ max: 25 }), { maxLength: 4 }), async (ops, cuts) => {
-        const device = await enrolNewOrg(server);
+        const device = await enrolNewOrg(fx.server);
         const entries = build(new EntryMaker(device), ops);
         const expected = oracle(entries);
 
@@ -116,12 +109,12 @@ describe('the server against the domain', () => {
         for (let i = 1; i < bounds.length; i++) {
           const batch = entries.slice(bounds[i - 1], bounds[i]);
           if (batch.length === 0) continue;
-          for (const r of await pushResults(server, device, batch)) outcomes.push(r.outcome === 'rejected' ? r.code : r.outcome);
+          for (const r of await pushResults(fx.server, device, batch)) outcomes.push(r.outcome === 'rejected' ? r.code : r.outcome);
         }
         expect(outcomes).toEqual(expected.outcomes);
         for (const code of lines) {
           const domainLine = expected.books.budgetLine(2567, code);
-          const stored = await storedBudgetBalance(server, device.orgId, code);
+          const stored = await storedBudgetBalance(fx.server, device.orgId, code);
           expect(stored).toEqual(domainLine?.balance ?? stored); // a line never defined has no effects either
           if (!domainLine) expect(Object.values(stored).every((v) => v === 0)).toBe(true);
         }

@@ -5,7 +5,7 @@
  * Starting PGlite takes seconds, so a test file opens one database (beforeAll) and each test works in
  * an organisation of its own (`enrolNewOrg`): organisations are isolated by design, so are the tests.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { emptyBudgetBalance, type BudgetBalance, type BudgetColumn } from '../../src/domain/budget/budgetLine';
 import { buildEntry, type Entry, type EntryContent, type EntryOfKind } from '../../src/domain/entry';
 import { entryHash } from '../../src/domain/entryHash';
@@ -24,7 +24,7 @@ import {
   type EnrollResponse,
   type PushResult,
 } from '../../src/sync/protocol';
-import { newEntryId, nextReceiptNo } from './builders';
+import { EntryMaker, newEntryId, nextReceiptNo } from './builders';
 
 export * from './builders';
 
@@ -56,6 +56,55 @@ export async function openTestServer(options: { limits?: Partial<ServerLimits>; 
   if (!demo.created) throw new Error('a fresh database must get the demo organisation');
   const app = createApp({ db, clock, ...options });
   return { db, app, clock, orgId: demo.orgId, code: demo.code };
+}
+
+/** What a server test file works with: its server, and this test's device and entry maker. */
+export interface ServerFixture {
+  /** The file's server, opened before all its tests and closed after them. */
+  readonly server: TestServer;
+  /** A device enrolled in an organisation of this test's own (see `enrolNewOrg`). */
+  readonly device: EnrollResponse;
+  /** Makes sealed entries of `device`. */
+  readonly make: EntryMaker;
+}
+
+/**
+ * Registers the hooks of a server test file: one server for the file (beforeAll, closed afterAll) and,
+ * unless `perTest: false`, a new organisation with an enrolled device and its EntryMaker before each
+ * test. Read the values through the returned object (`fx.server`, `fx.device`, `fx.make`) inside hooks
+ * and tests; they do not exist before the hooks have run.
+ */
+export function openServerFixture(options: { orgName?: string; perTest?: boolean } = {}): ServerFixture {
+  let server: TestServer | undefined;
+  let device: EnrollResponse | undefined;
+  let make: EntryMaker | undefined;
+  beforeAll(async () => {
+    server = await openTestServer();
+  });
+  afterAll(async () => {
+    await server?.db.close();
+  });
+  if (options.perTest !== false) {
+    beforeEach(async () => {
+      device = await enrolNewOrg(server!, options.orgName);
+      make = new EntryMaker(device);
+    });
+  }
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`the server fixture's ${name} is read before its hook ran (or perTest is false)`);
+    return value;
+  };
+  return {
+    get server() {
+      return ready(server, 'server');
+    },
+    get device() {
+      return ready(device, 'device');
+    },
+    get make() {
+      return ready(make, 'make');
+    },
+  };
 }
 
 /** Adds an organisation with an enrolment code. */
