@@ -1,6 +1,6 @@
 /**
  * Writing, removing and rebuilding the books caches (receipt numbers, budget line definitions, budget
- * effects, cancellations). Callers run these inside their own transaction over {@link booksCacheTables},
+ * effects, cancellations, and the per-account per-day totals of accountDayTotals.ts). Callers run these inside their own transaction over {@link booksCacheTables},
  * so an entry and its cache rows, or a sync answer and the removal of the rows it voids, are one write.
  *
  * Invariants (kept by recordEntry, which refuses a second holder and a second cancel):
@@ -11,6 +11,7 @@
  */
 import type { Table } from 'dexie';
 import type { Entry } from '../domain/entry';
+import { addLinesTo, removeAccountDayTotalsOf, type AccountDayTotalRow, type AccountDayTotalsTable } from './accountDayTotals';
 import {
   booksCacheRowsOf,
   recordingOrderOf,
@@ -30,29 +31,33 @@ export interface BooksTables {
   budgetLines: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects: Table<BudgetEffectRow, [string, number]>;
   cancellations: Table<CancellationRow, string>;
+  /** Version 3: absent inside the version-2 upgrade (which runs before the table exists). */
+  accountDayTotals?: AccountDayTotalsTable;
 }
 
 /** Names of the cache tables, for transaction scopes. */
-export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations'] as const;
+export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals'] as const;
 
 /** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
 export interface TableSource {
   table(name: string): Table;
 }
 
-export function booksTablesOf(src: TableSource): BooksTables {
-  return {
+/** The tables of `src`; `accountDayTotals` unless told the schema predates it (the version-2 upgrade). */
+export function booksTablesOf(src: TableSource, options: { accountTotals?: boolean } = {}): BooksTables {
+  const base = {
     entries: src.table('entries') as Table<StoredEntry, string>,
     receiptNumbers: src.table('receiptNumbers') as Table<ReceiptNumberRow, [string, number]>,
     budgetLines: src.table('budgetLines') as Table<BudgetLineDefRow, [number, string]>,
     budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
     cancellations: src.table('cancellations') as Table<CancellationRow, string>,
   };
+  return options.accountTotals === false ? base : { ...base, accountDayTotals: src.table('accountDayTotals') as AccountDayTotalsTable };
 }
 
 /** The tables a write touching the caches must include in its transaction scope. */
 export function booksCacheTables(db: SamutDb): Table[] {
-  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations];
+  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals];
 }
 
 const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
@@ -89,6 +94,8 @@ export async function writeBooksCaches(t: BooksTables, rowsOfEntries: readonly B
 export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly string[]): Promise<void> {
   const ids = [...new Set(entryIds)];
   if (ids.length === 0) return;
+  // First: which cancels' lines stop counting is read from the cancellations removed just below.
+  if (t.accountDayTotals) await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, accountDayTotals: t.accountDayTotals }, ids);
   await t.receiptNumbers.where('entryId').anyOf(ids).delete();
   await t.cancellations.where('cancelId').anyOf(ids).delete();
   // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
@@ -141,17 +148,19 @@ export interface RebuildReport {
 /**
  * Recomputes every cache from the entries: clears the cache tables and writes the rows of every
  * counting entry, first holder / first definer winning in recording order. Runs inside the caller's
- * transaction (the version-2 upgrade, or {@link rebuildBooksCaches}). Entries are streamed, not
+ * transaction (the version-2 upgrade with `accountTotals: false`, the version-3 upgrade, or
+ * {@link rebuildBooksCaches}). Entries are streamed, not
  * loaded whole: a PC may hold years of them.
  */
-export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> {
-  const t = booksTablesOf(src);
-  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear()]);
+export async function rebuildCachesIn(src: TableSource, options: { accountTotals?: boolean } = {}): Promise<RebuildReport> {
+  const t = booksTablesOf(src, options);
+  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountDayTotals?.clear()]);
   const report: RebuildReport = { counted: 0, notCounting: 0, unreadable: 0 };
   const receipts = new Map<string, ReceiptNumberRow>();
   const cancels = new Map<string, { cancel: Entry; order: string }>();
   const defs: BudgetLineDefRow[] = [];
   const effects: BudgetEffectRow[] = [];
+  const accountDays = new Map<string, AccountDayTotalRow>();
 
   await t.entries.each((row) => {
     if (!countsInBooks(row.state)) {
@@ -166,6 +175,7 @@ export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> 
       if (held === undefined || order < held.order) cancels.set(entry.doc.targetId, { cancel: entry, order });
       return;
     }
+    addLinesTo(accountDays, entry);
     let rows: BooksCacheRows;
     try {
       rows = booksCacheRowsOf(entry);
@@ -190,15 +200,19 @@ export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> 
   cancelList.forEach((cancel, i) => {
     const target = targets[i];
     // Only a target that counts has effects to reverse (as removeBooksCachesOf leaves it).
-    const rows = booksCacheRowsOf(cancel, target !== undefined && countsInBooks(target.state) ? entryOf(target) : undefined);
+    const counting = target !== undefined && countsInBooks(target.state);
+    const rows = booksCacheRowsOf(cancel, counting ? entryOf(target) : undefined);
     if (rows.cancellation) cancellations.push(rows.cancellation);
     effects.push(...rows.effects);
+    // Its lines (the target's, swapped) count on the same terms as its budget effects.
+    if (counting && target.kind !== 'cancel') addLinesTo(accountDays, cancel);
   });
 
   await t.receiptNumbers.bulkPut([...receipts.values()]);
   await t.budgetLines.bulkPut(firstDefinitions(defs));
   await t.budgetEffects.bulkPut(effects);
   await t.cancellations.bulkPut(cancellations);
+  if (t.accountDayTotals) await t.accountDayTotals.bulkPut([...accountDays.values()]);
   return report;
 }
 

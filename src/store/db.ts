@@ -12,8 +12,11 @@
  *   with rebuildBooksCaches (src/store/booksCaches.ts):
  *   `receiptNumbers` ([bookNo+receiptNo] → holder), `budgetLines` ([fiscalYear+code] → definition),
  *   `budgetEffects` (register movements per entry), `cancellations` (target → cancel).
+ * - Version 3 adds `accountDayTotals` ([account+date] → Σdebit, Σcredit, entryCount of the journal
+ *   lines that count: src/store/accountDayTotals.ts), for the trial balance and the cash books.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { AccountDayTotalRow } from './accountDayTotals';
 import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow, ReceiptNumberRow } from './booksCacheRows';
 import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
@@ -40,6 +43,12 @@ export const schemaV2 = {
   cancellations: 'targetId, cancelId',
 } as const;
 
+/** Version 3: per-account, per-day totals of the journal lines, for reports; a `date` index for "as of". */
+export const schemaV3 = {
+  ...schemaV2,
+  accountDayTotals: '[account+date], date',
+} as const;
+
 /** The Samut database. Open it with {@link openSamutDb}. */
 export class SamutDb extends Dexie {
   entries!: Table<StoredEntry, string>;
@@ -48,6 +57,7 @@ export class SamutDb extends Dexie {
   budgetLines!: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects!: Table<BudgetEffectRow, [string, number]>;
   cancellations!: Table<CancellationRow, string>;
+  accountDayTotals!: Table<AccountDayTotalRow, [string, string]>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -55,6 +65,10 @@ export class SamutDb extends Dexie {
     // Entries stay exactly as they were (append-only); only the caches are computed from them.
     this.version(2)
       .stores(schemaV2)
+      .upgrade((tx) => rebuildCachesIn(tx, { accountTotals: false }));
+    // Fills the new table from the entries (the whole rebuild: one code path for every cache).
+    this.version(3)
+      .stores(schemaV3)
       .upgrade((tx) => rebuildCachesIn(tx));
   }
 }

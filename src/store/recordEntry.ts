@@ -2,7 +2,8 @@
  * Recording entries: the one write an officer makes, for every kind. In ONE IndexedDB transaction:
  * read the enrolment, the books setup and the device seq; build each entry (lines and hash derived by
  * the domain); load the slice of the books its rules read; check it against the books exactly as the
- * server will; then write the entries (state `pending`), their cache rows and the seq bump together.
+ * server will; then write the entries (state `pending`), their cache rows (books caches and the
+ * per-account per-day totals) and the seq bump together.
  * A refusal throws before anything is written, so the database is as it was: no entry, no seq used,
  * no cache row. A crash, a closed tab or a full disk mid-write likewise leaves all of it or none of it.
  */
@@ -14,6 +15,7 @@ import { entryHash } from '../domain/entryHash';
 import { entryIdOf } from '../domain/entryId';
 import { isBalanced } from '../domain/journal';
 import { bangkokDateOf } from '../domain/thaiDate';
+import { applyAccountDayTotals } from './accountDayTotals';
 import { booksCacheRowsOf } from './booksCacheRows';
 import { booksCacheTables, booksTablesOf, writeBooksCaches } from './booksCaches';
 import { loadBooksSlice } from './booksSlice';
@@ -142,6 +144,8 @@ async function recordInOneTransaction(
     const stored: StoredEntry[] = accepted.map(({ entry }) => ({ ...entry, state: 'pending' }) as StoredEntry);
     await db.entries.bulkAdd(stored);
     await writeBooksCaches(booksTablesOf(db), accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target)));
+    // Every accepted entry counts, a cancel too (its target counts: one that does not is refused above).
+    await applyAccountDayTotals(db.accountDayTotals, accepted.map(({ entry }) => entry), 1);
     await putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length);
     return stored;
   });

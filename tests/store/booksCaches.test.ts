@@ -39,7 +39,7 @@ async function books() {
 
 async function caches(db: SamutDb) {
   const { receiptNumbers, budgetLines, budgetEffects, cancellations } = await snapshot(db);
-  return { receiptNumbers, budgetLines, budgetEffects, cancellations };
+  return { receiptNumbers, budgetLines, budgetEffects, cancellations, accountDayTotals: await db.accountDayTotals.toArray() };
 }
 
 describe('the books caches when the server rejects an entry', () => {
@@ -130,6 +130,7 @@ describe('rebuildBooksCaches', () => {
 
     const incremental = await caches(db);
     expect(incremental.budgetEffects.length).toBeGreaterThan(8);
+    expect(incremental.accountDayTotals.length).toBeGreaterThan(8);
     const report = await rebuildBooksCaches(db);
     expect(report).toEqual({ counted: 13, notCounting: 1, unreadable: 0 });
     expect(await caches(db)).toEqual(incremental);
