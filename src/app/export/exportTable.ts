@@ -66,7 +66,7 @@ export function exportCell<Row>(column: ExportColumn<Row>, row: Row): ExportCell
   }
 }
 
-function checkSize(table: ExportTable<unknown>): void {
+function checkSize(table: { rows: readonly unknown[] }): void {
   if (table.rows.length > exportRowsMax) throw new RangeError(`too many rows to export: ${table.rows.length} > ${exportRowsMax}`);
 }
 
