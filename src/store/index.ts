@@ -26,6 +26,7 @@
  *     { bookNo, usedNos, cancelledNos, gaps (≤ 1000), gapCount, nextNo: number | undefined, ranges }
  *   rebuildBooksCaches(db): Promise<RebuildReport>                          { counted, notCounting, unreadable }
  *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
+ *   printRecordOf(db, entryId): Promise<PrintRecord>  { count, lastPrintedAt? };  recordPrint(db, entryId, clock?): Promise<number>  (1 = original)
  *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
  * Entries that count in the books (receipt numbers, budget register, cancellations) are those pending
  * or posted; a `rejected` or `conflict` answer from the server makes an entry stop counting here.
@@ -43,6 +44,7 @@ export { receiptBookStatus, type ReceiptBookStatus } from './receiptBookStatus';
 export { rebuildBooksCaches, type RebuildReport } from './booksCaches';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
+export { printRecordOf, recordPrint, type PrintRecord } from './printLog';
 export { watchQuery, type QueryWatcher } from './watchQuery';
 export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './storeError';
 export { type Clock, type RandomBytes, systemClock, cryptoRandomBytes } from './clock';
