@@ -24,6 +24,11 @@
  *     open ones only: { id, fiscalYear, line, date, payee, reference, originalSatang, outstandingSatang }, by date
  *   receiptBookStatus(db, bookNo: string): Promise<ReceiptBookStatus>
  *     { bookNo, usedNos, cancelledNos, gaps (≤ 1000), gapCount, nextNo: number | undefined, ranges }
+ *   accountTotalsAsOf(db, date) / accountTotalsBefore(db, date) / accountTotalsInRange(db, from, to): Promise<AccountTotals>
+ *     per account { debitSatang, creditSatang } of the counting lines, from the accountDayTotals cache
+ *   entriesInRange(db, from, to): Promise<StoredEntry[]>       counting entries, by (date, seq, id)
+ *   cancellationsFor(db, entries): Promise<Cancellations>      { cancelledIds, targets } for the domain's reports
+ *   pendingCountInRange(db, from, to): Promise<number>          entries of the period still waiting to be posted
  *   rebuildBooksCaches(db): Promise<RebuildReport>                          { counted, notCounting, unreadable }
  *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
  *   printRecordOf(db, entryId): Promise<PrintRecord>  { count, lastPrintedAt? };  recordPrint(db, entryId, clock?): Promise<number>  (1 = original)
@@ -42,6 +47,7 @@ export { countPending, listEntries, listCashBook, getEntry, isCancelled, cancell
 export { listBudgetLines, listCommitments, type BudgetLineView, type CommitmentView } from './budgetQueries';
 export { receiptBookStatus, type ReceiptBookStatus } from './receiptBookStatus';
 export { rebuildBooksCaches, type RebuildReport } from './booksCaches';
+export { accountTotalsAsOf, accountTotalsBefore, accountTotalsInRange, entriesInRange, cancellationsFor, pendingCountInRange } from './reportQueries';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
 export { printRecordOf, recordPrint, type PrintRecord } from './printLog';

@@ -1,0 +1,104 @@
+/**
+ * Reads for the reports (งบทดลอง, สมุดเงินสด, ทะเบียนงบประมาณ …): what the pure report functions of
+ * src/domain/reports need, from the entries that count (pending or posted) on this PC.
+ * Totals come from the `accountDayTotals` cache (one row per account and day, never one per line), so
+ * a trial balance over 250,000 lines folds a few thousand rows; entries come by the `date` index.
+ * Every read is bounded and refuses rather than cut: a cut sum would be a wrong report shown as right.
+ */
+import type { AccountTotals } from '../domain/reports/accountTotals';
+import type { Cancellations } from '../domain/reports/cancellations';
+import type { IsoDate } from '../domain/thaiDate';
+import type { AccountDayTotalRow } from './accountDayTotals';
+import type { SamutDb } from './db';
+import { countsInBooks, type StoredEntry } from './storedEntry';
+
+/** Day rows one totals read may fold: 1,000 accounts × 10 years of days, far above any office. */
+export const accountDayRowsMax = 3_650_000;
+/** Entries one range read may return (a year of a busy office is ≈ 100,000). */
+export const entriesInRangeMax = 1_000_000;
+
+/** Dates sort as text: '' is before every date. */
+const firstDate = '';
+
+/**
+ * Per account, Σdebit and Σcredit of every counting line dated `from`..`to` (both included).
+ * @example trialBalance(await accountTotalsInRange(db, '2023-10-01', '2024-09-30'), chart, '2024-09-30')
+ */
+export async function accountTotalsInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<AccountTotals> {
+  if (from > to) return new Map();
+  const rows = await db.accountDayTotals.where('date').between(from, to, true, true).limit(accountDayRowsMax + 1).toArray();
+  return foldRows(rows);
+}
+
+/** Per account, the totals of every counting line dated on or before `date`: balances as of that day. */
+export async function accountTotalsAsOf(db: SamutDb, date: IsoDate): Promise<AccountTotals> {
+  return accountTotalsInRange(db, firstDate, date);
+}
+
+/** Per account, the totals of every counting line dated before `date`: ยอดยกมา of a period starting then. */
+export async function accountTotalsBefore(db: SamutDb, date: IsoDate): Promise<AccountTotals> {
+  const rows = await db.accountDayTotals.where('date').below(date).limit(accountDayRowsMax + 1).toArray();
+  return foldRows(rows);
+}
+
+function foldRows(rows: readonly AccountDayTotalRow[]): AccountTotals {
+  if (rows.length > accountDayRowsMax) throw new RangeError(`more than ${accountDayRowsMax} account-day totals in one read`);
+  const totals: AccountTotals = new Map();
+  for (const r of rows) {
+    const t = totals.get(r.account);
+    if (t === undefined) totals.set(r.account, { debitSatang: r.debitSatang, creditSatang: r.creditSatang });
+    else {
+      t.debitSatang += r.debitSatang;
+      t.creditSatang += r.creditSatang;
+    }
+  }
+  return totals;
+}
+
+/**
+ * The counting entries dated `from`..`to`, in book order (date, seq, id). Rejected and conflicting
+ * entries are not in the books, so not in a report; the screen lists them elsewhere.
+ * @example cashReceiptsBook(await entriesInRange(db, '2024-01-01', '2024-01-31'), chart, range)
+ */
+export async function entriesInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<StoredEntry[]> {
+  if (from > to) return [];
+  const rows = await db.entries.where('date').between(from, to, true, true).limit(entriesInRangeMax + 1).toArray();
+  if (rows.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} entries from ${from} to ${to}`);
+  return rows.filter((e) => countsInBooks(e.state)).sort(bookOrder);
+}
+
+/**
+ * What the store knows of cancellations beyond a period's own entries: which of `entries` a counting
+ * cancel reversed (whenever dated), and the originals of the cancels among them (wherever dated).
+ * Hand it to the domain's report functions as their `cancellations`.
+ */
+export async function cancellationsFor(db: SamutDb, entries: readonly StoredEntry[]): Promise<Cancellations> {
+  return db.transaction('r', db.cancellations, db.entries, async () => {
+    const held = await db.cancellations.bulkGet(entries.map((e) => e.id));
+    const cancelledIds = new Set(held.flatMap((c) => (c ? [c.targetId] : [])));
+    const inPeriod = new Map(entries.map((e) => [e.id, e] as const));
+    const targetIds = [...new Set(entries.flatMap((e) => (e.kind === 'cancel' ? [e.doc.targetId] : [])))];
+    const missing = targetIds.filter((id) => !inPeriod.has(id));
+    const outside = await db.entries.bulkGet(missing);
+    const targets = new Map<string, StoredEntry>();
+    for (const id of targetIds) if (inPeriod.has(id)) targets.set(id, inPeriod.get(id)!);
+    for (const t of outside) if (t) targets.set(t.id, t);
+    return { cancelledIds, targets };
+  });
+}
+
+/**
+ * How many entries dated `from`..`to` still wait to be posted: each report says so at its top
+ * ("มี n รายการยังไม่ได้ส่งเข้าระบบกลาง"), since the central books do not hold them yet.
+ */
+export async function pendingCountInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<number> {
+  if (from > to) return 0;
+  // [state+date+seq]: ['pending', from] sorts before every ['pending', from, seq]; seq is a number, below Infinity.
+  return db.entries.where('[state+date+seq]').between(['pending', from], ['pending', to, Infinity], true, true).count();
+}
+
+function bookOrder(a: StoredEntry, b: StoredEntry): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
