@@ -10,7 +10,7 @@ import {
 import { defaultChart } from '../../src/domain/chart/defaultChart';
 import type { Entry } from '../../src/domain/entry';
 import type { StoredEntry } from '../../src/store';
-import { appropriation, budgetPayment, cancelOf, entryOf, receiptDoc } from './entries';
+import { appropriation, budgetPayment, cancelOf, entryOf, receiptDoc } from '../domain/builders';
 
 const stored = (e: Entry, state: StoredEntry['state'] = 'pending') => ({ ...e, state }) as StoredEntry;
 
@@ -31,7 +31,7 @@ describe('entry labels', () => {
   });
 
   it('reads a payment by its voucher, payee, line and gross', () => {
-    const payment = entryOf(budgetPayment('00111-532000-01', 1_500_000, 15_000));
+    const payment = entryOf(budgetPayment('00111-532000-01', 1_500_000, { withholdingSatang: 15_000, voucherNo: '15/2567' }));
     expect(entryRefTh(payment)).toBe('ฎีกา 15/2567');
     expect(entryPartyTh(payment)).toBe('ร้านวัสดุ');
     expect(entryDescriptionTh(payment, defaultChart)).toContain('งบ 00111-532000-01');

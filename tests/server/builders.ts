@@ -1,13 +1,17 @@
 /**
  * Entries of every kind for server tests, sealed by the domain's own `buildEntry` (so they are exactly
  * what an honest PC sends). One `EntryMaker` per device: running seq, unique ids, FY 2567 dates (the
- * test clock stands at 10 Jul 2024 = 2567), the default chart's accounts.
+ * test clock stands at 10 Jul 2024 = 2567), the default chart's accounts. The envelope sealing and the
+ * receipt, appropriation, ฎีกา and budget line documents are the domain tests' (../domain/builders).
  */
 import { randomBytes } from 'node:crypto';
 import type { BudgetLineDef } from '../../src/domain/budget/budgetLine';
-import { buildEntry, type Entry, type EntryDoc, type EntryOfKind } from '../../src/domain/entry';
+import type { Entry, EntryDoc, EntryOfKind } from '../../src/domain/entry';
 import { entryIdOf } from '../../src/domain/entryId';
 import type { JournalLine } from '../../src/domain/journal';
+import { appropriation, budgetPayment, lineDef, receiptDoc, sealEntry } from '../domain/builders';
+
+export { lineDef };
 
 let idCounter = 0;
 let receiptNoCounter = 0;
@@ -22,22 +26,6 @@ export function newEntryId(): string {
 export function nextReceiptNo(): number {
   receiptNoCounter += 1;
   return receiptNoCounter;
-}
-
-/** A budget line of FY 2567 charged to ค่าใช้สอย (532000) unless told otherwise. */
-export function lineDef(code: string, fiscalYear = 2567, categoryAccount = '532000'): BudgetLineDef {
-  return {
-    code,
-    fiscalYear,
-    planCode: '00110',
-    planName: 'บริหารงานทั่วไป',
-    workCode: '00111',
-    workName: 'งานบริหารทั่วไป',
-    groupName: 'งบดำเนินงาน',
-    categoryAccount,
-    typeName: 'รายจ่ายเพื่อให้ได้มาซึ่งบริการ',
-    fundSource: 'budget',
-  };
 }
 
 /** Where an entry's envelope differs from the maker's defaults. */
@@ -56,35 +44,30 @@ export class EntryMaker {
   /** Any document, sealed; a cancel needs its target. */
   entry(content: EntryDoc, options: EnvelopeOptions = {}, cancelTarget?: Entry): Entry {
     this.seq += 1;
-    return buildEntry(
-      {
-        schema: 1,
-        id: options.id ?? newEntryId(),
-        orgId: this.device.orgId,
-        deviceId: this.device.deviceId,
-        seq: options.seq ?? this.seq,
-        date: options.date ?? this.defaultDate,
-        recordedAt: '2024-07-10T03:00:00.000Z',
-        recordedBy: 'นางสาวสมศรี บัญชี',
-        ...content,
-      } as Parameters<typeof buildEntry>[0],
-      cancelTarget,
-    );
+    const envelope = {
+      id: options.id ?? newEntryId(),
+      orgId: this.device.orgId,
+      deviceId: this.device.deviceId,
+      seq: options.seq ?? this.seq,
+      date: options.date ?? this.defaultDate,
+      recordedAt: '2024-07-10T03:00:00.000Z',
+      recordedBy: 'นางสาวสมศรี บัญชี',
+    };
+    return sealEntry(envelope, content, cancelTarget);
   }
 
   receipt(
     fields: { bookNo?: string; receiptNo?: number; amountSatang?: number; account?: string; payer?: string } = {},
     options: EnvelopeOptions = {},
   ): EntryOfKind<'receipt'> {
-    const doc = {
-      bookNo: fields.bookNo ?? '12',
-      receiptNo: fields.receiptNo ?? nextReceiptNo(),
-      payer: fields.payer ?? 'นายสมชาย ใจดี',
-      items: [{ account: fields.account ?? '412001', amountSatang: fields.amountSatang ?? 20_000 }],
-      method: 'cash' as const,
-      receivedInto: '010',
-    };
-    return this.entry({ kind: 'receipt', doc }, options) as EntryOfKind<'receipt'>;
+    const receipt = receiptDoc(
+      fields.bookNo ?? '12',
+      fields.receiptNo ?? nextReceiptNo(),
+      fields.amountSatang ?? 20_000,
+      fields.account ?? '412001',
+      fields.payer,
+    );
+    return this.entry(receipt, options) as EntryOfKind<'receipt'>;
   }
 
   deposit(amountSatang: number, options: EnvelopeOptions = {}): Entry {
@@ -92,8 +75,7 @@ export class EntryMaker {
   }
 
   appropriation(code: string, amountSatang: number, options: EnvelopeOptions & { def?: BudgetLineDef } = {}): Entry {
-    const doc = { action: 'appropriation' as const, line: options.def ?? lineDef(code), amountSatang, reference: 'ข้อบัญญัติ 2567' };
-    return this.entry({ kind: 'budget', doc }, options);
+    return this.entry(appropriation(code, amountSatang, 2567, options.def), options);
   }
 
   supplementary(code: string, amountSatang: number, options: EnvelopeOptions = {}): Entry {
@@ -135,26 +117,7 @@ export class EntryMaker {
     opts: { withholdingSatang?: number; commitmentId?: string; releaseSatang?: number; expenseAccount?: string } = {},
     options: EnvelopeOptions = {},
   ): Entry {
-    const withholding = opts.withholdingSatang ?? 0;
-    const doc = {
-      voucherNo: `ฎ${grossSatang}`,
-      payee: 'ร้านวัสดุ',
-      description: 'ค่าจ้างเหมาบริการ',
-      charge: {
-        kind: 'budget' as const,
-        fiscalYear: 2567,
-        budgetLine: code,
-        expenseAccount: opts.expenseAccount ?? '532000',
-        ...(opts.commitmentId ? { commitmentId: opts.commitmentId } : {}),
-        commitmentReleaseSatang: opts.releaseSatang ?? 0,
-      },
-      grossSatang,
-      deductions: withholding ? [{ kind: 'withholding' as const, account: '902', amountSatang: withholding }] : [],
-      netSatang: grossSatang - withholding,
-      method: 'transfer' as const,
-      paidFrom: '011',
-    };
-    return this.entry({ kind: 'payment', doc }, options);
+    return this.entry(budgetPayment(code, grossSatang, { ...opts, description: 'ค่าจ้างเหมาบริการ' }), options);
   }
 
   journal(lines: JournalLine[], options: EnvelopeOptions & { purpose?: 'general' | 'opening' } = {}): Entry {

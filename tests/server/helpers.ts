@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { emptyBudgetBalance, type BudgetBalance, type BudgetColumn } from '../../src/domain/budget/budgetLine';
-import { buildEntry, type Entry, type EntryContent, type EntryOfKind } from '../../src/domain/entry';
+import type { Entry, EntryOfKind } from '../../src/domain/entry';
 import { entryHash } from '../../src/domain/entryHash';
 import { createApp } from '../../src/server/app';
 import type { Clock } from '../../src/server/clock';
@@ -24,7 +24,7 @@ import {
   type EnrollResponse,
   type PushResult,
 } from '../../src/sync/protocol';
-import { EntryMaker, newEntryId, nextReceiptNo } from './builders';
+import { EntryMaker } from './builders';
 
 export * from './builders';
 
@@ -141,26 +141,8 @@ export function receiptEntry(
   device: { orgId: string; deviceId: string },
   fields: { seq: number; date?: string; amountSatang?: number; payer?: string; id?: string } = { seq: 1 },
 ): EntryOfKind<'receipt'> {
-  const content: EntryContent = {
-    schema: 1,
-    id: fields.id ?? newEntryId(),
-    orgId: device.orgId,
-    deviceId: device.deviceId,
-    seq: fields.seq,
-    kind: 'receipt',
-    date: fields.date ?? '2024-01-16',
-    doc: {
-      bookNo: '12',
-      receiptNo: nextReceiptNo(),
-      payer: fields.payer ?? 'นายสมชาย ใจดี',
-      items: [{ account: '412001', amountSatang: fields.amountSatang ?? 20_000 }],
-      method: 'cash',
-      receivedInto: '010',
-    },
-    recordedAt: '2024-07-10T03:00:00.000Z',
-    recordedBy: 'นางสาวสมศรี บัญชี',
-  };
-  return buildEntry(content) as EntryOfKind<'receipt'>;
+  const { seq, date, id, amountSatang, payer } = fields;
+  return new EntryMaker(device).receipt({ amountSatang, payer }, { seq, date, id });
 }
 
 /** `count` valid entries of this device, seq 1…count. */

@@ -8,6 +8,7 @@ import {
   type BudgetFormInput,
   type BudgetLineInput,
 } from '../../../src/domain/forms/budgetForm';
+import { lineDef as budgetLineDef } from '../builders';
 
 const lineInput: BudgetLineInput = {
   code: '00111-532000-01',
@@ -23,18 +24,7 @@ const lineInput: BudgetLineInput = {
   fundSource: 'budget',
 };
 
-const lineDef: BudgetLineDef = {
-  code: '00111-532000-01',
-  fiscalYear: 2567,
-  planCode: '00110',
-  planName: 'บริหารงานทั่วไป',
-  workCode: '00111',
-  workName: 'งานบริหารทั่วไป',
-  groupName: 'งบดำเนินงาน',
-  categoryAccount: '532000',
-  typeName: 'รายจ่ายเพื่อให้ได้มาซึ่งบริการ',
-  fundSource: 'budget',
-};
+const lineDef: BudgetLineDef = budgetLineDef('00111-532000-01');
 
 const commitmentId = '018d1a2b-3c4d-7e5f-8a6b-7c8d9e0f1a2b';
 const context: BudgetFormContext = {
