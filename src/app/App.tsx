@@ -21,6 +21,9 @@ import { Nav, useScreen } from './Nav';
 import { PaymentForm } from './PaymentForm';
 import type { BeforeInstallPromptEvent } from './installPrompt';
 import { PendingBadge } from './PendingBadge';
+import { PrintOptionsCard } from './print/PrintOptionsCard';
+import { PrintView } from './print/PrintView';
+import { usePrintTarget } from './print/printRoute';
 import { ReceiptForm } from './ReceiptForm';
 import { Settings } from './Settings';
 import { SyncStatus } from './SyncStatus';
@@ -90,6 +93,8 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
   const online = useOnline();
   const setup = useBooksSetup(db);
   const [screen, go] = useScreen();
+  // #print/<entryId>: one document on its A4 sheet instead of the screens (which stay mounted, hidden).
+  const printId = usePrintTarget();
   const [cashBookTurnTo, setCashBookTurnTo] = useState<{ date: IsoDate } | undefined>(undefined);
   const recorded = (entry: StoredEntry) => {
     sync.request('entry');
@@ -97,7 +102,7 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
   };
   return (
     <>
-      <header class="app-header">
+      <header class={`app-header${printId !== undefined ? ' no-print' : ''}`}>
         <div class="app-header-inner">
           <div class="brand">
             <img src="/favicon.svg" alt="" width={40} height={40} />
@@ -119,7 +124,10 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
       <UpdateBanner update={updateReady} />
       {/* Every screen stays mounted, only the chosen one shown: a half-typed document survives a
           look at the entry list or the register. */}
-      <main class="books" id="main">
+      {printId !== undefined && (
+        <PrintView db={db} setup={setup} orgName={enrolment.orgName} entryId={printId} onClose={() => (location.hash = 'entries')} />
+      )}
+      <main class="books" id="main" hidden={printId !== undefined}>
         <div class="screen" hidden={screen !== 'receipt'}>
           <div class="books-top">
             <section class="card no-print">
@@ -159,6 +167,7 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
         </div>
         <div class="screen" hidden={screen !== 'settings'}>
           <Settings db={db} setup={setup} />
+          <PrintOptionsCard db={db} />
         </div>
       </main>
     </>

@@ -13,6 +13,7 @@ import { formatBeDate } from '../domain/thaiDate';
 import { listEntries, type BooksSetup, type SamutDb, type StoredEntry } from '../store';
 import { CancelForm } from './CancelForm';
 import { cancelledBy, entryAmountSatang, entryDescriptionTh, entryPartyTh, entryRefTh, syncStateTh } from './entryLabels';
+import { printHash } from './print/printRoute';
 import { useLiveQuery } from './useLiveQuery';
 
 /** Rows shown at once (the store bounds it too). */
@@ -118,6 +119,16 @@ export function EntryList({ db, setup, refreshKey, onRecorded }: EntryListProps)
                         <span class={`state state--${e.state}`}>{syncStateTh(e)}</span>
                       </td>
                       <td class="row-actions">
+                        {(e.kind === 'receipt' || e.kind === 'payment') && (
+                          <a
+                            class="button-quiet button-small"
+                            href={printHash(e.id)}
+                            data-testid="entry-print"
+                            aria-label={`พิมพ์ ${entryKindNamesTh[e.kind]} ${entryRefTh(e)}`}
+                          >
+                            พิมพ์
+                          </a>
+                        )}
                         {canCancel && (
                           <button
                             type="button"
