@@ -6,14 +6,10 @@
  * and writes nothing → the server returns → everything posts with no click → the server's database
  * holds each entry exactly once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/pglite';
-import { launchChromiumProfile } from './browser';
-import { freePort, startServer, type ServerProcess } from './serverProcess';
+import { openE2eSession } from './session';
 
 const line = '00111-532000-01';
 
@@ -41,69 +37,61 @@ async function rows(page: Page): Promise<Row[]> {
 
 const pending = (page: Page) => page.getAttribute('[data-testid="pending-count"]', 'data-count');
 
+const byTestId = (testId: string) => `[data-testid="${testId}"]`;
+
+/** Types into inputs and picks in selects, by test id, in the order given. */
+async function enter(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [testId, value] of Object.entries(values)) {
+    const field = page.locator(byTestId(testId));
+    if (await field.evaluate((el) => el.tagName === 'SELECT')) await page.selectOption(byTestId(testId), value);
+    else await page.fill(byTestId(testId), value);
+  }
+}
+
+/** Clicks `<form>-save` and waits for `<form>-saved` (holding `text`, if given). */
+async function save(page: Page, form: string, text?: string): Promise<void> {
+  await page.click(byTestId(`${form}-save`));
+  await page.waitForSelector(byTestId(`${form}-saved`) + (text ? `:has-text("${text}")` : ''));
+}
+
 describe('every kind of entry recorded offline reaches the server exactly once', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'samut-e2e-kinds-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'samut-e2e-kinds-chromium-'));
-  let server: ServerProcess | undefined;
-  let context: BrowserContext;
-  let port: number;
-  const consoleLines: string[] = [];
-
-  beforeAll(async () => {
-    port = await freePort();
-    server = await startServer({ port, dataDir });
-    context = await launchChromiumProfile(profileDir);
-  });
-
-  afterAll(async () => {
-    if (consoleLines.length) console.log(consoleLines.slice(-40).join('\n'));
-    await context?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
-  });
+  const session = openE2eSession('samut-e2e-kinds');
 
   it('records an appropriation, a commitment, a receipt, a deposit, a payment, a journal voucher and a cancel offline', async () => {
-    const page = await context.newPage();
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
-    await page.goto(server!.origin);
+    const page = session.watch(await session.context.newPage());
+    await page.goto(session.server.origin);
 
     // 1. Enrol, let the service worker precache the app, stop the server, reload from the precache.
-    await page.fill('[data-testid="enrol-code"]', server!.enrolmentCode!);
+    await page.fill('[data-testid="enrol-code"]', session.server.enrolmentCode!);
     await page.click('[data-testid="enrol-submit"]');
     await page.waitForSelector('[data-testid="org-name"]');
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
-    await server!.stop();
+    await session.server.stop();
     await page.reload();
     await page.waitForSelector('[data-testid="nav-budget"]');
 
     // 2. งบประมาณ: the appropriation defines the line, then a commitment against it.
     await page.click('[data-testid="nav-budget"]');
-    await page.selectOption('[data-testid="budget-action"]', 'appropriation');
-    await page.fill('[data-testid="budget-date"]', '01/10/2566');
-    await page.fill('[data-testid="budget-line-code"]', line);
-    await page.fill('[data-testid="budget-line-plan-code"]', '00110');
-    await page.fill('[data-testid="budget-line-plan-name"]', 'บริหารงานทั่วไป');
-    await page.fill('[data-testid="budget-line-work-code"]', '00111');
-    await page.fill('[data-testid="budget-line-work-name"]', 'งานบริหารทั่วไป');
-    await page.selectOption('[data-testid="budget-line-group-name"]', 'งบดำเนินงาน');
-    await page.selectOption('[data-testid="budget-line-category-account"]', '532000');
-    await page.fill('[data-testid="budget-line-type-name"]', 'รายจ่ายเพื่อให้ได้มาซึ่งบริการ');
-    await page.fill('[data-testid="budget-amount"]', '100,000');
-    await page.fill('[data-testid="budget-reference"]', 'ข้อบัญญัติงบประมาณ พ.ศ. 2567');
-    await page.click('[data-testid="budget-save"]');
-    await page.waitForSelector('[data-testid="budget-saved"]:has-text("ตั้งงบประมาณ")');
+    await enter(page, {
+      'budget-action': 'appropriation',
+      'budget-date': '01/10/2566',
+      'budget-line-code': line,
+      'budget-line-plan-code': '00110',
+      'budget-line-plan-name': 'บริหารงานทั่วไป',
+      'budget-line-work-code': '00111',
+      'budget-line-work-name': 'งานบริหารทั่วไป',
+      'budget-line-group-name': 'งบดำเนินงาน',
+      'budget-line-category-account': '532000',
+      'budget-line-type-name': 'รายจ่ายเพื่อให้ได้มาซึ่งบริการ',
+      'budget-amount': '100,000',
+      'budget-reference': 'ข้อบัญญัติงบประมาณ พ.ศ. 2567',
+    });
+    await save(page, 'budget', 'ตั้งงบประมาณ');
 
-    await page.selectOption('[data-testid="budget-action"]', 'commitment');
-    await page.fill('[data-testid="budget-date"]', '01/11/2566');
-    await page.selectOption('[data-testid="budget-existing-line"]', line);
+    await enter(page, { 'budget-action': 'commitment', 'budget-date': '01/11/2566', 'budget-existing-line': line });
     await expect.poll(() => page.getAttribute('[data-testid="budget-existing-line-balance"]', 'data-remaining-satang')).toBe('10000000');
-    await page.fill('[data-testid="budget-amount"]', '30,000');
-    await page.fill('[data-testid="budget-payee"]', 'หจก. ก้าวหน้าการช่าง');
-    await page.fill('[data-testid="budget-reference"]', 'สัญญาจ้าง 5/2567');
-    await page.click('[data-testid="budget-save"]');
-    await page.waitForSelector('[data-testid="budget-saved"]:has-text("ผูกพัน")');
+    await enter(page, { 'budget-amount': '30,000', 'budget-payee': 'หจก. ก้าวหน้าการช่าง', 'budget-reference': 'สัญญาจ้าง 5/2567' });
+    await save(page, 'budget', 'ผูกพัน');
 
     // 3. ใบเสร็จรับเงิน with two items; the next number is offered, a skipped number is warned about.
     await page.click('[data-testid="nav-receipt"]');
@@ -116,36 +104,30 @@ describe('every kind of entry recorded offline reaches the server exactly once',
     await page.click('[data-testid="receipt-use-next-no"]');
     expect(await page.inputValue('[data-testid="receipt-no"]')).toBe('1');
     expect(await page.$('[data-testid="receipt-no-warning"]')).toBeNull();
-    await page.fill('[data-testid="receipt-payer"]', 'นายสมชาย ใจดี');
-    await page.selectOption('[data-testid="receipt-item-0-account"]', '411002');
-    await page.fill('[data-testid="receipt-item-0-amount"]', '1,500');
+    await enter(page, { 'receipt-payer': 'นายสมชาย ใจดี', 'receipt-item-0-account': '411002', 'receipt-item-0-amount': '1,500' });
     await page.click('[data-testid="receipt-add-item"]');
-    await page.selectOption('[data-testid="receipt-item-1-account"]', '412001');
-    await page.fill('[data-testid="receipt-item-1-amount"]', '40.50');
+    await enter(page, { 'receipt-item-1-account': '412001', 'receipt-item-1-amount': '40.50' });
     expect(await page.textContent('[data-testid="receipt-total"]')).toContain('1,540.50');
-    await page.selectOption('[data-testid="receipt-method"]', 'cash');
-    await page.click('[data-testid="receipt-save"]');
-    await page.waitForSelector('[data-testid="receipt-saved"]');
+    await enter(page, { 'receipt-method': 'cash' });
+    await save(page, 'receipt');
     expect(await page.textContent('[data-testid="receipt-saved"]')).toContain('1,540.50');
     expect(await page.inputValue('[data-testid="receipt-no"]')).toBe('2');
 
     // 4. นำฝาก the day's cash.
     await page.click('[data-testid="nav-deposit"]');
-    await page.fill('[data-testid="deposit-date"]', '17/01/2567');
-    await page.selectOption('[data-testid="deposit-to-bank-account"]', '011');
-    await page.fill('[data-testid="deposit-amount"]', '1,540.50');
-    await page.fill('[data-testid="deposit-slip-no"]', 'PAY-0117');
-    await page.click('[data-testid="deposit-save"]');
-    await page.waitForSelector('[data-testid="deposit-saved"]');
+    await enter(page, { 'deposit-date': '17/01/2567', 'deposit-to-bank-account': '011', 'deposit-amount': '1,540.50', 'deposit-slip-no': 'PAY-0117' });
+    await save(page, 'deposit');
     await expect.poll(() => pending(page)).toBe('4');
 
     // 5. ฎีกา against the line: more than what is left is refused, in Thai, and nothing is written.
     await page.click('[data-testid="nav-payment"]');
-    await page.fill('[data-testid="payment-date"]', '05/02/2567');
-    await page.fill('[data-testid="payment-voucher-no"]', '12/2567');
-    await page.fill('[data-testid="payment-payee"]', 'หจก. ก้าวหน้าการช่าง');
-    await page.fill('[data-testid="payment-description"]', 'ค่าจ้างซ่อมแซมอาคารสำนักงาน');
-    await page.selectOption('[data-testid="payment-budget-line"]', line);
+    await enter(page, {
+      'payment-date': '05/02/2567',
+      'payment-voucher-no': '12/2567',
+      'payment-payee': 'หจก. ก้าวหน้าการช่าง',
+      'payment-description': 'ค่าจ้างซ่อมแซมอาคารสำนักงาน',
+      'payment-budget-line': line,
+    });
     await expect.poll(() => page.getAttribute('[data-testid="payment-line-balance"]', 'data-remaining-satang')).toBe('7000000');
     await page.fill('[data-testid="payment-gross"]', '80,000');
     expect(await page.inputValue('[data-testid="payment-deduction-0-amount"]')).toBe('800.00');
@@ -160,35 +142,31 @@ describe('every kind of entry recorded offline reaches the server exactly once',
     expect(await page.inputValue('[data-testid="payment-deduction-0-amount"]')).toBe('150.00');
     expect(await page.inputValue('[data-testid="payment-deduction-0-account"]')).toBe('902');
     expect(await page.getAttribute('[data-testid="payment-net"]', 'data-satang')).toBe('1485000');
-    await page.selectOption('[data-testid="payment-method"]', 'cheque');
-    await page.selectOption('[data-testid="payment-paid-from"]', '012');
-    await page.fill('[data-testid="payment-reference"]', 'ชค 4410021');
-    await page.click('[data-testid="payment-save"]');
-    await page.waitForSelector('[data-testid="payment-saved"]');
+    await enter(page, { 'payment-method': 'cheque', 'payment-paid-from': '012', 'payment-reference': 'ชค 4410021' });
+    await save(page, 'payment');
     expect(await page.textContent('[data-testid="payment-saved"]')).toContain('14,850.00');
 
     // 6. ใบผ่านรายการ: a balanced grid.
     await page.click('[data-testid="nav-journal"]');
-    await page.fill('[data-testid="journal-date"]', '31/01/2567');
-    await page.fill('[data-testid="journal-voucher-no"]', 'JV 1/2567');
-    await page.fill('[data-testid="journal-description"]', 'ดอกเบี้ยเงินฝากธนาคารประจำเดือนมกราคม');
-    await page.selectOption('[data-testid="journal-line-0-account"]', '011');
-    await page.fill('[data-testid="journal-line-0-debit"]', '25.50');
-    await page.selectOption('[data-testid="journal-line-1-account"]', '413001');
-    await page.fill('[data-testid="journal-line-1-credit"]', '25.50');
+    await enter(page, {
+      'journal-date': '31/01/2567',
+      'journal-voucher-no': 'JV 1/2567',
+      'journal-description': 'ดอกเบี้ยเงินฝากธนาคารประจำเดือนมกราคม',
+      'journal-line-0-account': '011',
+      'journal-line-0-debit': '25.50',
+      'journal-line-1-account': '413001',
+      'journal-line-1-credit': '25.50',
+    });
     expect(await page.getAttribute('[data-testid="journal-balance"]', 'data-balanced')).toBe('true');
-    await page.click('[data-testid="journal-save"]');
-    await page.waitForSelector('[data-testid="journal-saved"]');
+    await save(page, 'journal');
 
     // 7. ยกเลิก the receipt from the entry list.
     await page.click('[data-testid="nav-entries"]');
     const receiptRow = page.locator('[data-testid="entry-row"][data-kind="receipt"]');
     const receiptId = await receiptRow.getAttribute('data-entry-id');
     await receiptRow.locator('[data-testid="entry-cancel"]').click();
-    await page.fill('[data-testid="cancel-date"]', '20/01/2567');
-    await page.fill('[data-testid="cancel-reason"]', 'ผู้ชำระขอคืน ออกใบเสร็จผิดรายการ');
-    await page.click('[data-testid="cancel-save"]');
-    await page.waitForSelector('[data-testid="cancel-saved"]');
+    await enter(page, { 'cancel-date': '20/01/2567', 'cancel-reason': 'ผู้ชำระขอคืน ออกใบเสร็จผิดรายการ' });
+    await save(page, 'cancel');
     await expect.poll(async () => (await rows(page)).find((r) => r.id === receiptId)?.cancelled).toBe('true');
     const cancelRow = (await rows(page)).find((r) => r.kind === 'cancel');
     expect(cancelRow?.cancels).toBe(receiptId);
@@ -202,7 +180,7 @@ describe('every kind of entry recorded offline reaches the server exactly once',
     expect(await pending(page)).toBe('7');
 
     // 8. The server returns; nobody clicks anything.
-    server = await startServer({ port, dataDir });
+    const server = await session.restartServer();
     await expect
       .poll(async () => (await rows(page)).map((r) => r.state).join(','), { timeout: 120_000, interval: 500 })
       .toBe(Array(7).fill('posted').join(','));
@@ -216,7 +194,7 @@ describe('every kind of entry recorded offline reaches the server exactly once',
 
     // 9. The server's database holds each entry exactly once.
     await server.stop();
-    const db = await openPglite(dataDir);
+    const db = await openPglite(session.dataDir);
     try {
       const { rows: stored } = await db.query<{ id: string; kind: string }>(`select id::text as id, body->>'kind' as kind from entries order by server_seq`);
       expect(stored).toHaveLength(7);

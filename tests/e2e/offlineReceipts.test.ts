@@ -4,14 +4,10 @@
  * with dates out of order → server returns → they post by themselves, exactly once, earliest date
  * first → closing and reopening the page shows them posted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/pglite';
-import { launchChromiumProfile } from './browser';
-import { freePort, startServer, type ServerProcess } from './serverProcess';
+import { openE2eSession } from './session';
 
 const receipts = [
   { dateBe: '20/03/2567', iso: '2024-03-20', no: '3', payer: 'ร้านค้าสามแยก', revenue: '411002', amount: '1,500.00', satang: 150000 },
@@ -31,40 +27,17 @@ async function rowStates(page: Page): Promise<{ id: string; date: string; state:
 }
 
 describe('a receipt recorded with the server down reaches the server exactly once', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'samut-e2e-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'samut-e2e-chromium-'));
-  let server: ServerProcess | undefined;
-  let context: BrowserContext;
-  let port: number;
-  const consoleLines: string[] = [];
-
-  beforeAll(async () => {
-    port = await freePort();
-    server = await startServer({ port, dataDir });
-    context = await launchChromiumProfile(profileDir);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
-  });
-
-  function watch(page: Page): Page {
-    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
-    return page;
-  }
+  const session = openE2eSession('samut-e2e');
+  const { watch } = session;
 
   it('enrols, works offline, and back-posts in date order with no click', async () => {
-    expect(server?.enrolmentCode, server?.output()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    const page = watch(await context.newPage());
-    await page.goto(server!.origin);
+    expect(session.server.enrolmentCode, session.server.output()).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const page = watch(await session.context.newPage());
+    await page.goto(session.server.origin);
 
     // 1. Enrol once: the server address defaults to where the app came from.
-    await expect.poll(() => page.inputValue('[data-testid="enrol-server"]')).toBe(server!.origin);
-    await page.fill('[data-testid="enrol-code"]', server!.enrolmentCode!);
+    await expect.poll(() => page.inputValue('[data-testid="enrol-server"]')).toBe(session.server.origin);
+    await page.fill('[data-testid="enrol-code"]', session.server.enrolmentCode!);
     await page.click('[data-testid="enrol-submit"]');
     await page.waitForSelector('[data-testid="org-name"]');
     expect(await page.textContent('[data-testid="org-name"]')).toContain('อบต.');
@@ -74,7 +47,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     expect(swActive).toBe(true);
 
     // Chromium itself says the app can be installed (manifest, icons, service worker all in order).
-    const cdp = await context.newCDPSession(page);
+    const cdp = await session.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];
     };
@@ -82,7 +55,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     await cdp.detach();
 
     // 2. The server stops; a reload still loads the app, from the precache.
-    await server!.stop();
+    await session.server.stop();
     const unreachable = await page.evaluate(async (origin) => {
       try {
         await fetch(`${origin}/api/v1/health`, { cache: 'no-store' });
@@ -90,7 +63,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
       } catch {
         return true;
       }
-    }, server!.origin);
+    }, session.server.origin);
     expect(unreachable).toBe(true);
     await page.reload();
     await page.waitForSelector('[data-testid="receipt-save"]');
@@ -126,7 +99,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
     await expect.poll(async () => (await rowStates(page)).map((r) => r.state).join(',')).toBe('pending,pending,pending');
 
     // 4. The server returns; nobody clicks anything.
-    server = await startServer({ port, dataDir });
+    const server = await session.restartServer();
     await expect
       .poll(async () => (await rowStates(page)).map((r) => r.state).join(','), { timeout: 120_000, interval: 500 })
       .toBe('posted,posted,posted');
@@ -140,7 +113,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
 
     // 5. Close the page, reopen: still all posted, nothing pending, nothing doubled.
     await page.close();
-    const again = watch(await context.newPage());
+    const again = watch(await session.context.newPage());
     await again.goto(`${server.origin}/#entries`);
     await again.waitForSelector('[data-testid="entry-row"]');
     await expect.poll(async () => (await rowStates(again)).map((r) => r.state).join(',')).toBe('posted,posted,posted');
@@ -149,7 +122,7 @@ describe('a receipt recorded with the server down reaches the server exactly onc
 
     // 6. The server's database holds each receipt exactly once, numbered in date order.
     await server.stop();
-    const db = await openPglite(dataDir);
+    const db = await openPglite(session.dataDir);
     try {
       const { rows } = await db.query<{ id: string; date: string; server_seq: string; amount: number }>(
         `select id::text as id, to_char(date, 'YYYY-MM-DD') as date, server_seq::text as server_seq,
@@ -164,8 +137,4 @@ describe('a receipt recorded with the server down reaches the server exactly onc
       await db.close();
     }
   }, 240_000);
-
-  afterAll(() => {
-    if (consoleLines.length) console.log(consoleLines.slice(-40).join('\n'));
-  });
 });
