@@ -25,6 +25,7 @@ import { PrintOptionsCard } from './print/PrintOptionsCard';
 import { PrintView } from './print/PrintView';
 import { usePrintTarget } from './print/printRoute';
 import { ReceiptForm } from './ReceiptForm';
+import { Reports } from './reports/Reports';
 import { Settings } from './Settings';
 import { SyncStatus } from './SyncStatus';
 import { UpdateBanner } from './UpdateBanner';
@@ -164,6 +165,9 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
         </div>
         <div class="screen" hidden={screen !== 'register'}>
           <BudgetRegister db={db} refreshKey={finishedCount} />
+        </div>
+        <div class="screen" hidden={screen !== 'reports'}>
+          <Reports db={db} setup={setup} orgName={enrolment.orgName} refreshKey={finishedCount} />
         </div>
         <div class="screen" hidden={screen !== 'settings'}>
           <Settings db={db} setup={setup} />

@@ -1,11 +1,11 @@
 /**
  * The navigation between screens: one per kind of document, then the lists and settings. The screen
- * is kept in the address (#payment), so a reload or the browser's back button returns to it; Alt+1…8
+ * is kept in the address (#payment), so a reload or the browser's back button returns to it; Alt+1…9
  * switch screens from the keyboard.
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'entries' | 'register' | 'settings';
+export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'entries' | 'register' | 'reports' | 'settings';
 
 export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'receipt', labelTh: 'ใบเสร็จรับเงิน' },
@@ -15,6 +15,7 @@ export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'journal', labelTh: 'ใบผ่านรายการ' },
   { id: 'entries', labelTh: 'รายการทั้งหมด' },
   { id: 'register', labelTh: 'ทะเบียนงบประมาณ' },
+  { id: 'reports', labelTh: 'รายงาน' },
   { id: 'settings', labelTh: 'ตั้งค่า' },
 ];
 
