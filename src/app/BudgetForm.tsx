@@ -20,13 +20,13 @@ import { budgetActionNamesTh } from '../domain/kinds/budgetEntry';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
 import type { BooksSetup, SamutDb, StoredEntry } from '../store';
-import { readBudgetLines, readCommitments, type LineView } from './booksReads';
+import type { LineView } from './booksReads';
 import { commitmentOptions, LineBalance, lineOptions } from './budgetViews';
 import { accountOptions, SaveStrip, SelectControl, TextControl, type Option } from './controls';
 import { fieldId } from './fieldIds';
 import { fiscalYearOfForm } from './formDates';
+import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
-import { useLiveQuery } from './useLiveQuery';
 
 const formId = 'budget';
 
@@ -82,11 +82,8 @@ export function BudgetForm({ db, setup, onRecorded }: BudgetFormProps) {
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);
-  const lines = useLiveQuery(() => readBudgetLines(db, fy), [db, fy]);
-  const commitments = useLiveQuery(() => readCommitments(db, fy), [db, fy]);
-  const lineList = lines.status === 'ready' ? lines.value : [];
-  const commitmentList = commitments.status === 'ready' ? commitments.value : [];
-  context.current = { budgetLines: lineList.map((l) => l.def), commitments: commitmentList };
+  const { lines: lineList, commitments: commitmentList, readerContext } = useBudgetYear(db, fy);
+  context.current = readerContext;
 
   const set = (field: 'action' | 'dateBe' | 'amountBaht' | 'reference' | 'lineCode' | 'fromLine' | 'toLine' | 'payee' | 'commitmentId' | 'reason') => (value: string) =>
     f.update((s) => ({ ...s, [field]: value }), [field]);

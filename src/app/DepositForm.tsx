@@ -46,6 +46,19 @@ export function DepositForm({ db, setup, onRecorded }: DepositFormProps) {
   const fy = fiscalYearOfForm(form.dateBe);
   const set = (field: keyof DepositFormInput) => (value: string) => f.update((s) => ({ ...s, [field]: value }), [field]);
   const saved = f.saved?.kind === 'deposit' ? f.saved : undefined;
+  /** Picks one of the year's postable accounts of `role` (the cash taken, the bank it goes into). */
+  const accountSelect = (field: 'fromCashAccount' | 'toBankAccount', label: string, role: 'cash' | 'bank') => (
+    <SelectControl
+      formId={formId}
+      field={field}
+      label={label}
+      value={form[field]}
+      onValue={set(field)}
+      errors={errors}
+      options={accountOptions(postableAccounts(setup.chart, fy, { role }))}
+      placeholder="— เลือกบัญชี —"
+    />
+  );
 
   return (
     <form id={`${formId}-form`} class="entry-form" onSubmit={f.save} noValidate aria-labelledby="deposit-form-title">
@@ -53,26 +66,8 @@ export function DepositForm({ db, setup, onRecorded }: DepositFormProps) {
       <p class="muted form-lead">เงินสดที่รับไว้นำฝากเข้าบัญชีธนาคาร (เดบิต เงินฝากธนาคาร / เครดิต เงินสด)</p>
       <div class="form-grid">
         <TextControl formId={formId} field="dateBe" label="วันที่นำฝาก (พ.ศ.)" value={form.dateBe} onValue={set('dateBe')} errors={errors} placeholder="16/01/2567" inputMode="numeric" />
-        <SelectControl
-          formId={formId}
-          field="fromCashAccount"
-          label="จากบัญชีเงินสด"
-          value={form.fromCashAccount}
-          onValue={set('fromCashAccount')}
-          errors={errors}
-          options={accountOptions(postableAccounts(setup.chart, fy, { role: 'cash' }))}
-          placeholder="— เลือกบัญชี —"
-        />
-        <SelectControl
-          formId={formId}
-          field="toBankAccount"
-          label="เข้าบัญชีธนาคาร"
-          value={form.toBankAccount}
-          onValue={set('toBankAccount')}
-          errors={errors}
-          options={accountOptions(postableAccounts(setup.chart, fy, { role: 'bank' }))}
-          placeholder="— เลือกบัญชี —"
-        />
+        {accountSelect('fromCashAccount', 'จากบัญชีเงินสด', 'cash')}
+        {accountSelect('toBankAccount', 'เข้าบัญชีธนาคาร', 'bank')}
         <TextControl formId={formId} field="amountBaht" label="จำนวนเงิน (บาท)" value={form.amountBaht} onValue={set('amountBaht')} errors={errors} placeholder="0.00" inputMode="decimal" amount className="span-2" />
         <TextControl formId={formId} field="slipNo" label="เลขที่ใบนำฝาก (ถ้ามี)" value={form.slipNo} onValue={set('slipNo')} errors={errors} />
       </div>

@@ -20,13 +20,12 @@ import { paymentMethodNamesTh, type PaymentMethod } from '../domain/kinds/paymen
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
 import type { BooksSetup, SamutDb, StoredEntry } from '../store';
-import { readBudgetLines, readCommitments } from './booksReads';
 import { commitmentOptions, LineBalance, lineOptions } from './budgetViews';
 import { accountOptions, SaveStrip, SelectControl, TextControl } from './controls';
 import { Deductions, PaymentSum } from './Deductions';
 import { fiscalYearOfForm } from './formDates';
+import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
-import { useLiveQuery } from './useLiveQuery';
 
 const formId = 'payment';
 
@@ -85,11 +84,8 @@ export function PaymentForm({ db, setup, onRecorded }: PaymentFormProps) {
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);
-  const lines = useLiveQuery(() => readBudgetLines(db, fy), [db, fy]);
-  const commitments = useLiveQuery(() => readCommitments(db, fy), [db, fy]);
-  const lineList = lines.status === 'ready' ? lines.value : [];
-  const commitmentList = commitments.status === 'ready' ? commitments.value : [];
-  context.current = { budgetLines: lineList.map((l) => l.def), commitments: commitmentList };
+  const { lines: lineList, commitments: commitmentList, readerContext } = useBudgetYear(db, fy);
+  context.current = readerContext;
   const chosenLine = lineList.find((l) => l.def.code === form.budgetLine);
   const lineCommitments = commitmentList.filter((c) => c.line === form.budgetLine && c.outstandingSatang > 0);
 
