@@ -136,6 +136,15 @@ export const e16 = receipt('2023-10-06', '2', 1, 'นายจัตวา', [['
 export const e17 = payment('2023-10-06', '3/2567', 'ร้านถ่ายเอกสาร', 'ค่าถ่ายเอกสาร', { line: opsLine }, 3_000, 0, '012');
 export const e18 = receipt('2023-11-02', '2', 2, 'นายเบญจ', [['411002', 500, 'ภาษีป้าย']]);
 
+/** ประมาณการรายรับ 2567 of the golden books. */
+export const estimates: ReadonlyMap<string, number> = new Map([
+  ['411002', baht(10_000)],
+  ['411004', baht(20_000)],
+  ['412001', baht(5_000)],
+  ['421001', baht(300_000)],
+  ['431001', baht(500_000)],
+]);
+
 /** All of them, in recording order (which is also book order). */
 export const goldenEntries: readonly Entry[] = [e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, e14, e15, e16, e17, e18];
 
