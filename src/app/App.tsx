@@ -103,7 +103,8 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
   };
   return (
     <>
-      <header class={`app-header${printId !== undefined ? ' no-print' : ''}`}>
+      {/* A document or a report names the organisation itself: the app's header stays off its paper. */}
+      <header class={`app-header${printId !== undefined || screen === 'reports' ? ' no-print' : ''}`}>
         <div class="app-header-inner">
           <div class="brand">
             <img src="/favicon.svg" alt="" width={40} height={40} />

@@ -36,7 +36,7 @@ interface Line {
   satang: number;
 }
 
-export function dailyStatusLines(s: DailyStatus): { cash: Line[]; banks: Line[][]; bankTotal: Line[] } {
+export function dailyStatusLines(s: DailyStatus): { cash: Line[]; banks: { titleTh: string; lines: Line[] }[]; bankTotal: Line[] } {
   return {
     cash: [
       { labelTh: 'ยอดเงินสดคงเหลือยกมา', satang: s.cash.broughtForwardSatang },
@@ -45,12 +45,15 @@ export function dailyStatusLines(s: DailyStatus): { cash: Line[]; banks: Line[][
       { labelTh: 'หัก จ่ายเป็นเงินสด', satang: s.cash.paidSatang },
       { labelTh: 'ยอดเงินสดคงเหลือยกไป', satang: s.cash.carriedForwardSatang },
     ],
-    banks: s.banks.map((b) => [
-      { labelTh: `${b.account} ${b.nameTh} ยกมา`, satang: b.broughtForwardSatang },
-      { labelTh: 'บวก เงินนำฝากธนาคาร/รับโอน', satang: b.receivedSatang },
-      { labelTh: 'หัก รายจ่าย', satang: b.paidSatang },
-      { labelTh: 'คงเหลือยกไป', satang: b.carriedForwardSatang },
-    ]),
+    banks: s.banks.map((b, i) => ({
+      titleTh: `${i + 1}. ${b.nameTh} (${b.account})`,
+      lines: [
+        { labelTh: 'ยอดคงเหลือยกมา', satang: b.broughtForwardSatang },
+        { labelTh: 'บวก เงินนำฝากธนาคาร/รับโอน', satang: b.receivedSatang },
+        { labelTh: 'หัก รายจ่าย', satang: b.paidSatang },
+        { labelTh: 'ยอดคงเหลือยกไป', satang: b.carriedForwardSatang },
+      ],
+    })),
     bankTotal: [
       { labelTh: 'ยอดเงินฝากธนาคารคงเหลือยกมา', satang: s.bankTotal.broughtForwardSatang },
       { labelTh: 'บวก เงินนำฝากธนาคาร/รับโอน', satang: s.bankTotal.receivedSatang },
@@ -99,7 +102,7 @@ export function DailyStatusReport({ db, setup, orgName, refreshKey }: ReportProp
           rows: [
             ...lines.cash.map((l) => ({ ...l, blockTh: 'เงินสด' })),
             ...lines.bankTotal.map((l) => ({ ...l, blockTh: 'เงินฝากธนาคาร' })),
-            ...lines.banks.flat().map((l) => ({ ...l, blockTh: 'รายละเอียดยอดเงินฝากธนาคาร' })),
+            ...lines.banks.flatMap((b) => b.lines.map((l) => ({ ...l, blockTh: b.titleTh }))),
           ],
         }
       : undefined;
@@ -121,7 +124,7 @@ export function DailyStatusReport({ db, setup, orgName, refreshKey }: ReportProp
           <Block titleTh="เงินฝากธนาคาร" lines={lines.bankTotal} testId="daily-bank" />
           {lines.banks.length > 0 && <p class="report-block-title">รายละเอียดยอดเงินฝากธนาคาร</p>}
           {lines.banks.map((b, i) => (
-            <Block key={i} titleTh={`${i + 1}.`} lines={b} testId="daily-bank-account" />
+            <Block key={i} titleTh={b.titleTh} lines={b.lines} testId="daily-bank-account" />
           ))}
         </>
       )}
