@@ -8,6 +8,7 @@
  * - the entry is pending or posted;
  * - a cancel (whose lines are its target's, swapped) counts only while its target counts, is not
  *   itself a cancel, and this cancel is the one `cancellations` holds for it (the first, in recording order).
+ * `accountMonthTotals` rolls the day rows up per month ({@link monthRowsOf}), kept in the same writes.
  * Written in the transaction that records the entry; subtracted in the transaction that stores a
  * rejection; a row whose entryCount falls to 0 is deleted, so incremental and rebuilt caches are equal.
  */
@@ -56,11 +57,46 @@ export function addLinesTo(rows: Map<string, AccountDayTotalRow>, entry: Entry):
 }
 
 /**
- * Adds (sign +1) or subtracts (sign −1) the lines of `entries` to the cache. Call inside the write
+ * The `accountMonthTotals` rollup of the day rows: the same row, with `date` holding the month
+ * ('YYYY-MM', which sorts before every day of it and after every day before it) and `entryCount`
+ * the Σ of its days' counts. A year's "as of" reads 12 × accounts rows, not 365 × accounts.
+ */
+export function monthRowsOf(dayRows: Iterable<AccountDayTotalRow>): Map<string, AccountDayTotalRow> {
+  const months = new Map<string, AccountDayTotalRow>();
+  for (const d of dayRows) {
+    const month = monthOf(d.date);
+    const key = keyOf(d.account, month);
+    const row = months.get(key);
+    if (row === undefined) months.set(key, { ...d, date: month });
+    else {
+      row.debitSatang += d.debitSatang;
+      row.creditSatang += d.creditSatang;
+      row.entryCount += d.entryCount;
+    }
+  }
+  return months;
+}
+
+/** 'YYYY-MM' of an ISO date. */
+export const monthOf = (date: IsoDate): string => date.slice(0, 7);
+
+/** The two tables of account totals: per day, and its per-month rollup. */
+export interface AccountTotalsTables {
+  accountDayTotals: AccountDayTotalsTable;
+  accountMonthTotals: AccountDayTotalsTable;
+}
+
+/**
+ * Adds (sign +1) or subtracts (sign −1) the lines of `entries` to both tables. Call inside the write
  * transaction of the entries (or of their rejection). A row left with no entry is deleted.
  */
-export async function applyAccountDayTotals(table: AccountDayTotalsTable, entries: readonly Entry[], sign: 1 | -1): Promise<void> {
-  const deltas = [...accountDayRowsOf(entries).values()];
+export async function applyAccountDayTotals(t: AccountTotalsTables, entries: readonly Entry[], sign: 1 | -1): Promise<void> {
+  const days = accountDayRowsOf(entries);
+  await applyDeltas(t.accountDayTotals, [...days.values()], sign);
+  await applyDeltas(t.accountMonthTotals, [...monthRowsOf(days.values()).values()], sign);
+}
+
+async function applyDeltas(table: AccountDayTotalsTable, deltas: readonly AccountDayTotalRow[], sign: 1 | -1): Promise<void> {
   if (deltas.length === 0) return;
   const held = await table.bulkGet(deltas.map((d) => [d.account, d.date] as [string, IsoDate]));
   const puts: AccountDayTotalRow[] = [];
@@ -76,9 +112,9 @@ export async function applyAccountDayTotals(table: AccountDayTotalsTable, entrie
     };
     // Subtracting what was never added is a bug in the caller: fail the whole transaction. (Amounts
     // may be negative, a cancel's; the count may not, and with no entry left nothing may remain.)
-    if (next.entryCount < 0) throw new Error(`accountDayTotals of ${d.account} on ${d.date}: entryCount would be ${next.entryCount}`);
+    if (next.entryCount < 0) throw new Error(`${table.name} of ${d.account} on ${d.date}: entryCount would be ${next.entryCount}`);
     if (next.entryCount === 0 && (next.debitSatang !== 0 || next.creditSatang !== 0)) {
-      throw new Error(`accountDayTotals of ${d.account} on ${d.date}: no entry left but ${next.debitSatang}/${next.creditSatang} satang`);
+      throw new Error(`${table.name} of ${d.account} on ${d.date}: no entry left but ${next.debitSatang}/${next.creditSatang} satang`);
     }
     if (next.entryCount === 0) deletes.push([d.account, d.date]);
     else puts.push(next);
@@ -111,7 +147,7 @@ export function linesCount(entry: Pick<StoredEntry, 'id' | 'kind' | 'doc'>, stat
  * of the voided entries are removed (the rule reads them). `voidedIds` were all pending before.
  */
 export async function removeAccountDayTotalsOf(
-  t: { entries: Table<StoredEntry, string>; cancellations: Table<CancellationRow, string>; accountDayTotals: AccountDayTotalsTable },
+  t: { entries: Table<StoredEntry, string>; cancellations: Table<CancellationRow, string> } & AccountTotalsTables,
   voidedIds: readonly string[],
 ): Promise<void> {
   const voided = new Set(voidedIds);
@@ -129,5 +165,5 @@ export async function removeAccountDayTotalsOf(
   const before: LineCountingLookup = { stateOf: (id) => (voided.has(id) ? 'pending' : known.get(id)?.state), entryOf: entryOfId, cancelOf };
   const after: LineCountingLookup = { stateOf: (id) => known.get(id)?.state, entryOf: entryOfId, cancelOf };
   const stopped = affected.filter((e) => linesCount(e, before.stateOf(e.id)!, before) && !linesCount(e, e.state, after));
-  await applyAccountDayTotals(t.accountDayTotals, stopped, -1);
+  await applyAccountDayTotals(t, stopped, -1);
 }

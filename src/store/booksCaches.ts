@@ -11,7 +11,7 @@
  */
 import type { Table } from 'dexie';
 import type { Entry } from '../domain/entry';
-import { addLinesTo, removeAccountDayTotalsOf, type AccountDayTotalRow, type AccountDayTotalsTable } from './accountDayTotals';
+import { addLinesTo, monthRowsOf, removeAccountDayTotalsOf, type AccountDayTotalRow, type AccountTotalsTables } from './accountDayTotals';
 import {
   booksCacheRowsOf,
   recordingOrderOf,
@@ -31,12 +31,12 @@ export interface BooksTables {
   budgetLines: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects: Table<BudgetEffectRow, [string, number]>;
   cancellations: Table<CancellationRow, string>;
-  /** Version 3: absent inside the version-2 upgrade (which runs before the table exists). */
-  accountDayTotals?: AccountDayTotalsTable;
+  /** Version 3: absent inside the version-2 upgrade (which runs before the tables exist). */
+  accountTotals?: AccountTotalsTables;
 }
 
 /** Names of the cache tables, for transaction scopes. */
-export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals'] as const;
+export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals'] as const;
 
 /** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
 export interface TableSource {
@@ -52,12 +52,14 @@ export function booksTablesOf(src: TableSource, options: { accountTotals?: boole
     budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
     cancellations: src.table('cancellations') as Table<CancellationRow, string>,
   };
-  return options.accountTotals === false ? base : { ...base, accountDayTotals: src.table('accountDayTotals') as AccountDayTotalsTable };
+  if (options.accountTotals === false) return base;
+  const accountTotals = { accountDayTotals: src.table('accountDayTotals'), accountMonthTotals: src.table('accountMonthTotals') } as AccountTotalsTables;
+  return { ...base, accountTotals };
 }
 
 /** The tables a write touching the caches must include in its transaction scope. */
 export function booksCacheTables(db: SamutDb): Table[] {
-  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals];
+  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals];
 }
 
 const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
@@ -95,7 +97,7 @@ export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly str
   const ids = [...new Set(entryIds)];
   if (ids.length === 0) return;
   // First: which cancels' lines stop counting is read from the cancellations removed just below.
-  if (t.accountDayTotals) await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, accountDayTotals: t.accountDayTotals }, ids);
+  if (t.accountTotals) await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, ...t.accountTotals }, ids);
   await t.receiptNumbers.where('entryId').anyOf(ids).delete();
   await t.cancellations.where('cancelId').anyOf(ids).delete();
   // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
@@ -154,7 +156,7 @@ export interface RebuildReport {
  */
 export async function rebuildCachesIn(src: TableSource, options: { accountTotals?: boolean } = {}): Promise<RebuildReport> {
   const t = booksTablesOf(src, options);
-  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountDayTotals?.clear()]);
+  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountTotals?.accountDayTotals.clear(), t.accountTotals?.accountMonthTotals.clear()]);
   const report: RebuildReport = { counted: 0, notCounting: 0, unreadable: 0 };
   const receipts = new Map<string, ReceiptNumberRow>();
   const cancels = new Map<string, { cancel: Entry; order: string }>();
@@ -212,7 +214,10 @@ export async function rebuildCachesIn(src: TableSource, options: { accountTotals
   await t.budgetLines.bulkPut(firstDefinitions(defs));
   await t.budgetEffects.bulkPut(effects);
   await t.cancellations.bulkPut(cancellations);
-  if (t.accountDayTotals) await t.accountDayTotals.bulkPut([...accountDays.values()]);
+  if (t.accountTotals) {
+    await t.accountTotals.accountDayTotals.bulkPut([...accountDays.values()]);
+    await t.accountTotals.accountMonthTotals.bulkPut([...monthRowsOf(accountDays.values()).values()]);
+  }
   return report;
 }
 

@@ -13,7 +13,8 @@
  *   `receiptNumbers` ([bookNo+receiptNo] → holder), `budgetLines` ([fiscalYear+code] → definition),
  *   `budgetEffects` (register movements per entry), `cancellations` (target → cancel).
  * - Version 3 adds `accountDayTotals` ([account+date] → Σdebit, Σcredit, entryCount of the journal
- *   lines that count: src/store/accountDayTotals.ts), for the trial balance and the cash books.
+ *   lines that count: src/store/accountDayTotals.ts) and `accountMonthTotals` (the same rolled up per
+ *   month, `date` = 'YYYY-MM'), for the trial balance and the other reports.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AccountDayTotalRow } from './accountDayTotals';
@@ -43,10 +44,11 @@ export const schemaV2 = {
   cancellations: 'targetId, cancelId',
 } as const;
 
-/** Version 3: per-account, per-day totals of the journal lines, for reports; a `date` index for "as of". */
+/** Version 3: per-account totals of the journal lines per day and per month, for reports; a `date` index for "as of". */
 export const schemaV3 = {
   ...schemaV2,
   accountDayTotals: '[account+date], date',
+  accountMonthTotals: '[account+date], date',
 } as const;
 
 /** The Samut database. Open it with {@link openSamutDb}. */
@@ -58,6 +60,8 @@ export class SamutDb extends Dexie {
   budgetEffects!: Table<BudgetEffectRow, [string, number]>;
   cancellations!: Table<CancellationRow, string>;
   accountDayTotals!: Table<AccountDayTotalRow, [string, string]>;
+  /** The day rows rolled up per month: `date` holds 'YYYY-MM'. */
+  accountMonthTotals!: Table<AccountDayTotalRow, [string, string]>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);

@@ -145,7 +145,7 @@ async function recordInOneTransaction(
     await db.entries.bulkAdd(stored);
     await writeBooksCaches(booksTablesOf(db), accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target)));
     // Every accepted entry counts, a cancel too (its target counts: one that does not is refused above).
-    await applyAccountDayTotals(db.accountDayTotals, accepted.map(({ entry }) => entry), 1);
+    await applyAccountDayTotals(db, accepted.map(({ entry }) => entry), 1);
     await putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length);
     return stored;
   });

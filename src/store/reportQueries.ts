@@ -12,33 +12,62 @@ import type { AccountDayTotalRow } from './accountDayTotals';
 import type { SamutDb } from './db';
 import { countsInBooks, type StoredEntry } from './storedEntry';
 
-/** Day rows one totals read may fold: 1,000 accounts × 10 years of days, far above any office. */
+/** Day or month rows one totals read may fold: 1,000 accounts × 10 years of days, far above any office. */
 export const accountDayRowsMax = 3_650_000;
 /** Entries one range read may return (a year of a busy office is ≈ 100,000). */
 export const entriesInRangeMax = 1_000_000;
 
-/** Dates sort as text: '' is before every date. */
-const firstDate = '';
-
 /**
- * Per account, Σdebit and Σcredit of every counting line dated `from`..`to` (both included).
+ * Per account, Σdebit and Σcredit of every counting line dated `from`..`to` (both included). Whole
+ * months come from the month rollup, the days of a partial month at either end from the day rows:
+ * a year is ≈ 12 × accounts rows, not 365 × accounts.
  * @example trialBalance(await accountTotalsInRange(db, '2023-10-01', '2024-09-30'), chart, '2024-09-30')
  */
 export async function accountTotalsInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<AccountTotals> {
   if (from > to) return new Map();
-  const rows = await db.accountDayTotals.where('date').between(from, to, true, true).limit(accountDayRowsMax + 1).toArray();
-  return foldRows(rows);
+  return foldRange(db, from, to);
 }
 
 /** Per account, the totals of every counting line dated on or before `date`: balances as of that day. */
 export async function accountTotalsAsOf(db: SamutDb, date: IsoDate): Promise<AccountTotals> {
-  return accountTotalsInRange(db, firstDate, date);
+  return foldRange(db, undefined, date);
 }
 
 /** Per account, the totals of every counting line dated before `date`: ยอดยกมา of a period starting then. */
 export async function accountTotalsBefore(db: SamutDb, date: IsoDate): Promise<AccountTotals> {
-  const rows = await db.accountDayTotals.where('date').below(date).limit(accountDayRowsMax + 1).toArray();
-  return foldRows(rows);
+  return foldRange(db, undefined, shiftDay(date, -1));
+}
+
+/** `from` undefined: since the first entry. */
+async function foldRange(db: SamutDb, from: IsoDate | undefined, to: IsoDate): Promise<AccountTotals> {
+  const firstFullMonth = from === undefined ? '' : from.endsWith('-01') ? monthOf(from) : monthOf(shiftMonth(from, 1));
+  const lastFullMonth = monthOf(shiftDay(to, 1)) !== monthOf(to) ? monthOf(to) : monthOf(shiftMonth(to, -1));
+  const days = (lo: string, hi: string) => db.accountDayTotals.where('date').between(lo, hi, true, true).limit(accountDayRowsMax + 1).toArray();
+  const none = Promise.resolve([] as AccountDayTotalRow[]);
+  const parts = await db.transaction('r', db.accountDayTotals, db.accountMonthTotals, (): Promise<AccountDayTotalRow[][]> =>
+    firstFullMonth > lastFullMonth
+      ? Promise.all([days(from ?? '', to)])
+      : Promise.all([
+          // The days before the first whole month, the whole months, the days after the last.
+          from === undefined || from.endsWith('-01') ? none : days(from, `${monthOf(from)}-99`),
+          db.accountMonthTotals.where('date').between(firstFullMonth, lastFullMonth, true, true).limit(accountDayRowsMax + 1).toArray(),
+          lastFullMonth === monthOf(to) ? none : days(`${monthOf(to)}-01`, to),
+        ]),
+  );
+  return foldRows(parts.flat());
+}
+
+const monthOf = (date: IsoDate) => date.slice(0, 7);
+
+/** The ISO date `n` days after (before, if negative) `date`. */
+function shiftDay(date: IsoDate, n: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first day of the month `n` months after `date`'s. */
+function shiftMonth(date: IsoDate, n: number): IsoDate {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + n, 1));
+  return d.toISOString().slice(0, 10);
 }
 
 function foldRows(rows: readonly AccountDayTotalRow[]): AccountTotals {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyAccountTotals } from '../../src/domain/reports/accountTotals';
 import { movementLinesOf } from '../../src/domain/reports/movementLines';
+import { monthRowsOf } from '../../src/store/accountDayTotals';
 import { rebuildBooksCaches } from '../../src/store/booksCaches';
 import type { SamutDb } from '../../src/store/db';
 import type { RecordEntryInput } from '../../src/store/entryInput';
@@ -69,7 +70,7 @@ async function cacheRows(db: SamutDb) {
   return byDateAccount(await db.accountDayTotals.toArray());
 }
 
-describe('the per-account per-day totals, for any sequence of entries, cancels and server answers', () => {
+describe('the per-account per-day totals and their monthly rollup, for any sequence of entries, cancels and server answers', () => {
   it('equal the totals recomputed from the entries that count, and what a rebuild writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 30 }), async (commands) => {
@@ -117,8 +118,11 @@ describe('the per-account per-day totals, for any sequence of entries, cancels a
         const entries = await db.entries.toArray();
         const incremental = await cacheRows(db);
         expect(incremental).toEqual(byDateAccount(expectedRows(entries)));
+        const months = byDateAccount(await db.accountMonthTotals.toArray());
+        expect(months).toEqual(byDateAccount([...monthRowsOf(incremental).values()]));
         await rebuildBooksCaches(db);
         expect(await cacheRows(db)).toEqual(incremental);
+        expect(byDateAccount(await db.accountMonthTotals.toArray())).toEqual(months);
         db.close();
       }),
       { numRuns: 60 },

@@ -39,7 +39,7 @@ async function books() {
 
 async function caches(db: SamutDb) {
   const { receiptNumbers, budgetLines, budgetEffects, cancellations } = await snapshot(db);
-  return { receiptNumbers, budgetLines, budgetEffects, cancellations, accountDayTotals: await db.accountDayTotals.toArray() };
+  return { receiptNumbers, budgetLines, budgetEffects, cancellations, accountDayTotals: await db.accountDayTotals.toArray(), accountMonthTotals: await db.accountMonthTotals.toArray() };
 }
 
 describe('the books caches when the server rejects an entry', () => {

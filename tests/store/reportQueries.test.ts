@@ -59,6 +59,29 @@ describe('account totals for reports', () => {
     expect(all.get('411002')).toEqual({ debitSatang: 0, creditSatang: 0 }); // the cancel nets on its original's side, not on both
     expect(await accountTotalsInRange(db, '2024-02-03', '2024-02-01')).toEqual(new Map());
   });
+
+  it('are the same whether a range is read from whole months, partial months or days', async () => {
+    const { db, record } = await books();
+    await record(appropriationInput('2023-10-01', 'L1', 10_000_000));
+    const dates = ['2023-10-01', '2023-10-31', '2023-11-01', '2023-12-15', '2024-01-31', '2024-02-01', '2024-02-29', '2024-03-01', '2024-03-02'];
+    let n = 0;
+    for (const date of dates) {
+      await record(receiptInput(date, '12', (n += 1), 1_000 * n));
+      await record(paymentInput(date, 'L1', 700 * n));
+    }
+    const counting = await db.entries.toArray();
+    const ranges: [string, string][] = [
+      ['2023-10-01', '2024-03-31'], ['2023-10-02', '2024-02-29'], ['2023-10-31', '2023-11-01'], ['2023-11-01', '2023-11-30'],
+      ['2023-12-16', '2024-03-01'], ['2024-02-01', '2024-02-01'], ['2023-09-01', '2024-09-30'], ['2024-01-31', '2024-03-02'],
+    ];
+    for (const [from, to] of ranges) {
+      expect(await accountTotalsInRange(db, from, to), `${from}..${to}`).toEqual(totalsOfEntries(counting, (d) => d >= from && d <= to));
+    }
+    for (const date of [...dates, '2023-09-30', '2024-02-28', '2024-03-31']) {
+      expect(await accountTotalsAsOf(db, date), `as of ${date}`).toEqual(totalsOfEntries(counting, (d) => d <= date));
+      expect(await accountTotalsBefore(db, date), `before ${date}`).toEqual(totalsOfEntries(counting, (d) => d < date));
+    }
+  });
 });
 
 describe('entriesInRange', () => {
