@@ -1,0 +1,140 @@
+/**
+ * The bench page (built by Vite from reportBench.html, served on 127.0.0.1, driven by playwright-core):
+ * the app's own store (Dexie on Chromium's IndexedDB) and domain report functions, timed in the page.
+ *   window.samutBench.fill(linesMin)  → a year of entries with ≥ linesMin journal lines, written and cached
+ *   window.samutBench.run(runs)       → per report, the median of `runs` timings after one warm-up
+ */
+import { totalsOf } from '../../../src/domain/reports/accountTotals';
+import { budgetRegister } from '../../../src/domain/reports/budgetRegister';
+import { cashPaymentsBook, cashReceiptsBook } from '../../../src/domain/reports/cashBooks';
+import { monthRange } from '../../../src/domain/reports/period';
+import { trialBalance } from '../../../src/domain/reports/trialBalance';
+import { listBudgetLines } from '../../../src/store/budgetQueries';
+import { rebuildBooksCaches } from '../../../src/store/booksCaches';
+import { openSamutDb, type SamutDb } from '../../../src/store/db';
+import { accountTotalsInRange, cancellationsFor, entriesInRange, pendingCountInRange } from '../../../src/store/reportQueries';
+import { getBooksSetup } from '../../../src/store/setup';
+import { entryOf, type StoredEntry } from '../../../src/store/storedEntry';
+import { benchFiscalYear, benchYearFirstDay, benchYearLastDay, reportLedger } from './reportLedger';
+
+/** Entries per IndexedDB write: one transaction stays a bounded amount of work. */
+const writeChunk = 5_000;
+/** Entries dated from here on are still pending (the last two months wait for the server). */
+const pendingFrom = '2024-08-01';
+const cashBookMonth = monthRange(2024, 1); // มกราคม 2567
+
+export interface FillReport {
+  entries: number;
+  lines: number;
+  generateMs: number;
+  writeMs: number;
+  rebuildMs: number;
+  accountDayRows: number;
+}
+
+export interface Timing {
+  medianMs: number;
+  runsMs: number[];
+}
+
+export interface RunReport {
+  trialBalance: Timing;
+  cashBook: Timing;
+  budgetRegister: Timing;
+  trialBalanceFromEntries: Timing;
+  /** The cached and the from-entries trial balances are the same report. */
+  same: boolean;
+  facts: { trialBalanceRows: number; cashBookRows: number; budgetLines: number; pendingInMonth: number; entriesInMonth: number };
+}
+
+let db: SamutDb | undefined;
+
+async function fill(linesMin: number): Promise<FillReport> {
+  db?.close();
+  db = openSamutDb('samut-bench-reports');
+  await db.delete();
+  db = openSamutDb('samut-bench-reports');
+  const t0 = performance.now();
+  const entries = reportLedger(linesMin, (n, lines) => console.log(`generated ${n} entries, ${lines} lines`));
+  const t1 = performance.now();
+  let serverSeq = 0;
+  const stored: StoredEntry[] = entries.map((e) =>
+    e.date >= pendingFrom ? ({ ...e, state: 'pending' } as StoredEntry) : ({ ...e, state: 'posted', serverSeq: (serverSeq += 1), syncedAt: '2024-08-01T03:00:00.000Z' } as StoredEntry),
+  );
+  // Entries straight into their table, then the store's own rebuild computes every cache from them
+  // (what a restore from a backup does): the same rows recordEntries would have written one by one.
+  for (let i = 0; i < stored.length; i += writeChunk) await db.entries.bulkPut(stored.slice(i, i + writeChunk));
+  const t2 = performance.now();
+  await rebuildBooksCaches(db);
+  const t3 = performance.now();
+  return {
+    entries: entries.length,
+    lines: entries.reduce((sum, e) => sum + e.lines.length, 0),
+    generateMs: t1 - t0,
+    writeMs: t2 - t1,
+    rebuildMs: t3 - t2,
+    accountDayRows: await db.accountDayTotals.count(),
+  };
+}
+
+async function timed<T>(runs: number, work: () => Promise<T>): Promise<{ timing: Timing; value: T }> {
+  let value = await work(); // warm-up: not counted
+  const runsMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    value = await work();
+    runsMs.push(performance.now() - started);
+  }
+  const sorted = [...runsMs].sort((a, b) => a - b);
+  return { timing: { medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs }, value };
+}
+
+async function run(runs = 5): Promise<RunReport> {
+  if (!db) throw new Error('fill first');
+  const d = db;
+  const asOf = benchYearLastDay;
+
+  // งบทดลอง as of the last day of the year: the cached per-day totals of the year, folded.
+  const tb = await timed(runs, async () => {
+    const { chart } = await getBooksSetup(d);
+    return trialBalance(await accountTotalsInRange(d, benchYearFirstDay, asOf), chart, asOf);
+  });
+  // สมุดเงินสดรับ and สมุดเงินสดจ่าย of one month, with what waits to be posted.
+  const cash = await timed(runs, async () => {
+    const { chart } = await getBooksSetup(d);
+    const [entries, pending] = await Promise.all([entriesInRange(d, cashBookMonth.from, cashBookMonth.to), pendingCountInRange(d, cashBookMonth.from, cashBookMonth.to)]);
+    const known = await cancellationsFor(d, entries);
+    const plain = entries.map(entryOf);
+    return { receipts: cashReceiptsBook(plain, chart, cashBookMonth, known), payments: cashPaymentsBook(plain, chart, cashBookMonth, known), pending, entries: entries.length };
+  });
+  // ทะเบียนงบประมาณรายจ่าย of the year.
+  const budget = await timed(runs, async () => budgetRegister(await listBudgetLines(d, benchFiscalYear)));
+  // Baseline: the same trial balance from every entry of the year, no cache.
+  const baseline = await timed(runs, async () => {
+    const { chart } = await getBooksSetup(d);
+    return trialBalance(totalsOf((await entriesInRange(d, benchYearFirstDay, asOf)).map(entryOf)), chart, asOf);
+  });
+
+  return {
+    trialBalance: tb.timing,
+    cashBook: cash.timing,
+    budgetRegister: budget.timing,
+    trialBalanceFromEntries: baseline.timing,
+    same: JSON.stringify(tb.value) === JSON.stringify(baseline.value),
+    facts: {
+      trialBalanceRows: tb.value.rows.length,
+      cashBookRows: cash.value.receipts.rows.length + cash.value.payments.rows.length,
+      budgetLines: budget.value.groups.reduce((n, g) => n + g.rows.length, 0),
+      pendingInMonth: cash.value.pending,
+      entriesInMonth: cash.value.entries,
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    samutBench: { fill: typeof fill; run: typeof run };
+  }
+}
+
+window.samutBench = { fill, run };
