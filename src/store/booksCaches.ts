@@ -1,6 +1,7 @@
 /**
  * Writing, removing and rebuilding the books caches (receipt numbers, budget line definitions, budget
- * effects, cancellations, and the per-account per-day totals of accountDayTotals.ts). Callers run these inside their own transaction over {@link booksCacheTables},
+ * effects, cancellations; in version 3 the per-account totals of accountDayTotals.ts and the per-line
+ * register sums of budgetLineBalances.ts). Callers run these inside their own transaction over {@link booksCacheTables},
  * so an entry and its cache rows, or a sync answer and the removal of the rows it voids, are one write.
  *
  * Invariants (kept by recordEntry, which refuses a second holder and a second cancel):
@@ -12,6 +13,7 @@
 import type { Table } from 'dexie';
 import type { Entry } from '../domain/entry';
 import { addLinesTo, monthRowsOf, removeAccountDayTotalsOf, type AccountDayTotalRow, type AccountTotalsTables } from './accountDayTotals';
+import { applyBudgetLineBalances, budgetLineBalancesOf, type BudgetLineBalancesTable } from './budgetLineBalances';
 import {
   booksCacheRowsOf,
   recordingOrderOf,
@@ -33,18 +35,24 @@ export interface BooksTables {
   cancellations: Table<CancellationRow, string>;
   /** Version 3: absent inside the version-2 upgrade (which runs before the tables exist). */
   accountTotals?: AccountTotalsTables;
+  budgetLineBalances?: BudgetLineBalancesTable;
 }
 
 /** Names of the cache tables, for transaction scopes. */
-export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals'] as const;
+export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals', 'budgetLineBalances'] as const;
 
 /** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
 export interface TableSource {
   table(name: string): Table;
 }
 
-/** The tables of `src`; `accountDayTotals` unless told the schema predates it (the version-2 upgrade). */
-export function booksTablesOf(src: TableSource, options: { accountTotals?: boolean } = {}): BooksTables {
+/** Which schema the tables are read from: the version-2 upgrade runs before the version-3 tables exist. */
+export interface CacheTablesOptions {
+  version3?: boolean;
+}
+
+/** The tables of `src`, with those of version 3 unless told `version3: false`. */
+export function booksTablesOf(src: TableSource, options: CacheTablesOptions = {}): BooksTables {
   const base = {
     entries: src.table('entries') as Table<StoredEntry, string>,
     receiptNumbers: src.table('receiptNumbers') as Table<ReceiptNumberRow, [string, number]>,
@@ -52,14 +60,14 @@ export function booksTablesOf(src: TableSource, options: { accountTotals?: boole
     budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
     cancellations: src.table('cancellations') as Table<CancellationRow, string>,
   };
-  if (options.accountTotals === false) return base;
+  if (options.version3 === false) return base;
   const accountTotals = { accountDayTotals: src.table('accountDayTotals'), accountMonthTotals: src.table('accountMonthTotals') } as AccountTotalsTables;
-  return { ...base, accountTotals };
+  return { ...base, accountTotals, budgetLineBalances: src.table('budgetLineBalances') as BudgetLineBalancesTable };
 }
 
 /** The tables a write touching the caches must include in its transaction scope. */
 export function booksCacheTables(db: SamutDb): Table[] {
-  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals];
+  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals, db.budgetLineBalances];
 }
 
 const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
@@ -77,6 +85,7 @@ export async function writeBooksCaches(t: BooksTables, rowsOfEntries: readonly B
   if (cancels.length > 0) await t.cancellations.bulkPut(cancels);
   // add, not put: an entry's effects are written once; a second write is a bug and fails the transaction.
   if (effects.length > 0) await t.budgetEffects.bulkAdd(effects);
+  if (t.budgetLineBalances) await applyBudgetLineBalances(t.budgetLineBalances, effects, 1);
   if (defs.length > 0) {
     const existing = await t.budgetLines.bulkGet(defs.map((d) => [d.fiscalYear, d.code] as [number, string]));
     const winners = defs.filter((d, i) => {
@@ -102,7 +111,9 @@ export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly str
   await t.cancellations.where('cancelId').anyOf(ids).delete();
   // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
   const cancelsOfVoided = (await t.cancellations.where('targetId').anyOf(ids).toArray()).map((c) => c.cancelId);
-  await t.budgetEffects.where('entryId').anyOf([...ids, ...cancelsOfVoided]).delete();
+  const voidedEffects = () => t.budgetEffects.where('entryId').anyOf([...ids, ...cancelsOfVoided]);
+  if (t.budgetLineBalances) await applyBudgetLineBalances(t.budgetLineBalances, await voidedEffects().toArray(), -1);
+  await voidedEffects().delete();
   const defined = await t.budgetLines.where('entryId').anyOf(ids).toArray();
   for (const row of defined) {
     const next = await firstCountingDefinition(t, row.fiscalYear, row.code);
@@ -150,13 +161,13 @@ export interface RebuildReport {
 /**
  * Recomputes every cache from the entries: clears the cache tables and writes the rows of every
  * counting entry, first holder / first definer winning in recording order. Runs inside the caller's
- * transaction (the version-2 upgrade with `accountTotals: false`, the version-3 upgrade, or
+ * transaction (the version-2 upgrade with `version3: false`, the version-3 upgrade, or
  * {@link rebuildBooksCaches}). Entries are streamed, not
  * loaded whole: a PC may hold years of them.
  */
-export async function rebuildCachesIn(src: TableSource, options: { accountTotals?: boolean } = {}): Promise<RebuildReport> {
+export async function rebuildCachesIn(src: TableSource, options: CacheTablesOptions = {}): Promise<RebuildReport> {
   const t = booksTablesOf(src, options);
-  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountTotals?.accountDayTotals.clear(), t.accountTotals?.accountMonthTotals.clear()]);
+  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountTotals?.accountDayTotals.clear(), t.accountTotals?.accountMonthTotals.clear(), t.budgetLineBalances?.clear()]);
   const report: RebuildReport = { counted: 0, notCounting: 0, unreadable: 0 };
   const receipts = new Map<string, ReceiptNumberRow>();
   const cancels = new Map<string, { cancel: Entry; order: string }>();
@@ -213,6 +224,7 @@ export async function rebuildCachesIn(src: TableSource, options: { accountTotals
   await t.receiptNumbers.bulkPut([...receipts.values()]);
   await t.budgetLines.bulkPut(firstDefinitions(defs));
   await t.budgetEffects.bulkPut(effects);
+  await t.budgetLineBalances?.bulkPut([...budgetLineBalancesOf(effects).values()]);
   await t.cancellations.bulkPut(cancellations);
   if (t.accountTotals) {
     await t.accountTotals.accountDayTotals.bulkPut([...accountDays.values()]);

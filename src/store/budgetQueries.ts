@@ -3,11 +3,10 @@
  * books caches. What they show counts every pending and posted entry on this PC.
  */
 import type { BudgetBalance, BudgetLineDef } from '../domain/budget/budgetLine';
-import { remainingSatang } from '../domain/budget/budgetLine';
+import { emptyBudgetBalance, remainingSatang } from '../domain/budget/budgetLine';
 import type { Satang } from '../domain/money';
 import type { IsoDate } from '../domain/thaiDate';
 import type { BudgetEffectRow } from './booksCacheRows';
-import { balanceOf } from './booksSlice';
 import type { SamutDb } from './db';
 import { countsInBooks } from './storedEntry';
 
@@ -42,15 +41,16 @@ export interface CommitmentView {
  * @example const lines = await listBudgetLines(db, 2567); // [{ def, balance, remainingSatang }, …]
  */
 export async function listBudgetLines(db: SamutDb, fiscalYear: number): Promise<BudgetLineView[]> {
-  return db.transaction('r', db.budgetLines, db.budgetEffects, async () => {
-    const [defs, effects] = await Promise.all([
+  return db.transaction('r', db.budgetLines, db.budgetLineBalances, async () => {
+    // One row per line for its columns (budgetLineBalances), not every movement of the year.
+    const [defs, sums] = await Promise.all([
       db.budgetLines.where('[fiscalYear+code]').between([fiscalYear, ''], [fiscalYear, '\uffff']).limit(budgetLinesPerYearMax).toArray(),
-      effectsOfYear(db, fiscalYear),
+      db.budgetLineBalances.where('[fiscalYear+lineCode]').between([fiscalYear, ''], [fiscalYear, '\uffff']).limit(budgetLinesPerYearMax).toArray(),
     ]);
-    const byLine = groupBy(effects, (e) => e.lineCode);
+    const byLine = new Map(sums.map((s) => [s.lineCode, s.balance] as const));
     return defs
       .map((row) => {
-        const balance = balanceOf(byLine.get(row.code) ?? [], fiscalYear, row.code);
+        const balance = { ...emptyBudgetBalance, ...byLine.get(row.code) };
         return { def: row.def, balance, remainingSatang: remainingSatang(balance) };
       })
       .sort((a, b) => (a.def.code < b.def.code ? -1 : a.def.code > b.def.code ? 1 : 0));

@@ -14,10 +14,12 @@
  *   `budgetEffects` (register movements per entry), `cancellations` (target → cancel).
  * - Version 3 adds `accountDayTotals` ([account+date] → Σdebit, Σcredit, entryCount of the journal
  *   lines that count: src/store/accountDayTotals.ts) and `accountMonthTotals` (the same rolled up per
- *   month, `date` = 'YYYY-MM'), for the trial balance and the other reports.
+ *   month, `date` = 'YYYY-MM'), for the trial balance and the other reports; `budgetLineBalances`
+ *   ([fiscalYear+lineCode] → Σ budgetEffects by column), for the budget register.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AccountDayTotalRow } from './accountDayTotals';
+import type { BudgetLineBalanceRow } from './budgetLineBalances';
 import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow, ReceiptNumberRow } from './booksCacheRows';
 import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
@@ -44,11 +46,12 @@ export const schemaV2 = {
   cancellations: 'targetId, cancelId',
 } as const;
 
-/** Version 3: per-account totals of the journal lines per day and per month, for reports; a `date` index for "as of". */
+/** Version 3: per-account totals of the journal lines per day and per month (a `date` index for "as of"), and per-line register sums. */
 export const schemaV3 = {
   ...schemaV2,
   accountDayTotals: '[account+date], date',
   accountMonthTotals: '[account+date], date',
+  budgetLineBalances: '[fiscalYear+lineCode]',
 } as const;
 
 /** The Samut database. Open it with {@link openSamutDb}. */
@@ -62,6 +65,7 @@ export class SamutDb extends Dexie {
   accountDayTotals!: Table<AccountDayTotalRow, [string, string]>;
   /** The day rows rolled up per month: `date` holds 'YYYY-MM'. */
   accountMonthTotals!: Table<AccountDayTotalRow, [string, string]>;
+  budgetLineBalances!: Table<BudgetLineBalanceRow, [number, string]>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
@@ -69,7 +73,7 @@ export class SamutDb extends Dexie {
     // Entries stay exactly as they were (append-only); only the caches are computed from them.
     this.version(2)
       .stores(schemaV2)
-      .upgrade((tx) => rebuildCachesIn(tx, { accountTotals: false }));
+      .upgrade((tx) => rebuildCachesIn(tx, { version3: false }));
     // Fills the new table from the entries (the whole rebuild: one code path for every cache).
     this.version(3)
       .stores(schemaV3)

@@ -38,8 +38,8 @@ async function books() {
 }
 
 async function caches(db: SamutDb) {
-  const { receiptNumbers, budgetLines, budgetEffects, cancellations } = await snapshot(db);
-  return { receiptNumbers, budgetLines, budgetEffects, cancellations, accountDayTotals: await db.accountDayTotals.toArray(), accountMonthTotals: await db.accountMonthTotals.toArray() };
+  const { receiptNumbers, budgetLines, budgetEffects, budgetLineBalances, cancellations, accountDayTotals, accountMonthTotals } = await snapshot(db);
+  return { receiptNumbers, budgetLines, budgetEffects, budgetLineBalances, cancellations, accountDayTotals, accountMonthTotals };
 }
 
 describe('the books caches when the server rejects an entry', () => {

@@ -126,6 +126,9 @@ export async function snapshot(db: SamutDb) {
     receiptNumbers: await db.receiptNumbers.toArray(),
     budgetLines: await db.budgetLines.toArray(),
     budgetEffects: await db.budgetEffects.toArray(),
+    budgetLineBalances: await db.budgetLineBalances.toArray(),
+    accountDayTotals: await db.accountDayTotals.toArray(),
+    accountMonthTotals: await db.accountMonthTotals.toArray(),
     cancellations: await db.cancellations.toArray(),
   };
 }
