@@ -21,3 +21,4 @@ export * from './receiptsVsPaymentsByDay';
 export * from './reportAccounts';
 export * from './revenueRegister';
 export * from './trialBalance';
+export * from './revenueEstimates';
