@@ -15,7 +15,8 @@ export interface ServerProcess {
 }
 
 const projectDir = resolve(import.meta.dirname, '../..');
-const startTimeoutMs = 30_000;
+// Generous: on a loaded 2-core machine tsx compiling the server can take tens of seconds.
+const startTimeoutMs = 90_000;
 const stopTimeoutMs = 15_000;
 
 /** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
