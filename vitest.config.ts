@@ -10,7 +10,7 @@ export default defineConfig({
     exclude: ['tests/bench/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     // Two cores: e2e files start servers and Chromium; running them side by side only adds noise.
     fileParallelism: true,
     maxWorkers: 2,
