@@ -5,7 +5,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { BooksSetup, SamutDb } from '../../store';
+import { CashBookReport } from './CashBookReport';
 import { DailyStatusReport } from './DailyStatusReport';
+import { GeneralJournalReport } from './GeneralJournalReport';
+import { LedgerReport } from './LedgerReport';
 import { reportList, type ReportId } from './reportList';
 import { TrialBalanceReport } from './TrialBalanceReport';
 
@@ -41,6 +44,10 @@ export function Reports(props: ReportsProps) {
       </nav>
       {chosen === 'dailyStatus' && <DailyStatusReport {...props} />}
       {chosen === 'trialBalance' && <TrialBalanceReport {...props} />}
+      {chosen === 'cashReceipts' && <CashBookReport key="receipts" {...props} side="receipts" />}
+      {chosen === 'cashPayments' && <CashBookReport key="payments" {...props} side="payments" />}
+      {chosen === 'generalJournal' && <GeneralJournalReport {...props} />}
+      {chosen === 'ledger' && <LedgerReport {...props} />}
     </div>
   );
 }

@@ -1,15 +1,27 @@
 /** The reports the รายงาน screen offers, in the order an officer uses them; `ready` once its screen exists. */
-export type ReportId = 'dailyStatus' | 'trialBalance' | 'cashReceipts' | 'cashPayments' | 'ledger' | 'receiptRegister' | 'depositRegister' | 'revenueRegister';
+export type ReportId =
+  | 'dailyStatus'
+  | 'trialBalance'
+  | 'cashReceipts'
+  | 'cashPayments'
+  | 'generalJournal'
+  | 'ledger'
+  | 'receiptRegister'
+  | 'depositRegister'
+  | 'revenueRegister'
+  | 'monthlyReport';
 
 export const reportList: readonly { id: ReportId; titleTh: string; ready: boolean }[] = [
   { id: 'dailyStatus', titleTh: 'รายงานสถานะการเงินประจำวัน', ready: true },
   { id: 'trialBalance', titleTh: 'งบทดลอง', ready: true },
-  { id: 'cashReceipts', titleTh: 'สมุดเงินสดรับ', ready: false },
-  { id: 'cashPayments', titleTh: 'สมุดเงินสดจ่าย', ready: false },
-  { id: 'ledger', titleTh: 'บัญชีแยกประเภท', ready: false },
+  { id: 'cashReceipts', titleTh: 'สมุดเงินสดรับ', ready: true },
+  { id: 'cashPayments', titleTh: 'สมุดเงินสดจ่าย', ready: true },
+  { id: 'generalJournal', titleTh: 'สมุดรายวันทั่วไป', ready: true },
+  { id: 'ledger', titleTh: 'บัญชีแยกประเภท', ready: true },
   { id: 'receiptRegister', titleTh: 'ทะเบียนคุมใบเสร็จรับเงิน', ready: false },
   { id: 'depositRegister', titleTh: 'ทะเบียนเงินรับฝาก', ready: false },
   { id: 'revenueRegister', titleTh: 'ทะเบียนเงินรายรับ', ready: false },
+  { id: 'monthlyReport', titleTh: 'รายงานรับ-จ่ายเงิน', ready: false },
 ];
 
 /**
