@@ -7,8 +7,10 @@ import { useState } from 'preact/hooks';
 import type { BooksSetup, SamutDb } from '../../store';
 import { CashBookReport } from './CashBookReport';
 import { DailyStatusReport } from './DailyStatusReport';
+import { DepositRegisterReport } from './DepositRegisterReport';
 import { GeneralJournalReport } from './GeneralJournalReport';
 import { LedgerReport } from './LedgerReport';
+import { ReceiptRegisterReport } from './ReceiptRegisterReport';
 import { reportList, type ReportId } from './reportList';
 import { TrialBalanceReport } from './TrialBalanceReport';
 
@@ -48,6 +50,8 @@ export function Reports(props: ReportsProps) {
       {chosen === 'cashPayments' && <CashBookReport key="payments" {...props} side="payments" />}
       {chosen === 'generalJournal' && <GeneralJournalReport {...props} />}
       {chosen === 'ledger' && <LedgerReport {...props} />}
+      {chosen === 'receiptRegister' && <ReceiptRegisterReport {...props} />}
+      {chosen === 'depositRegister' && <DepositRegisterReport {...props} />}
     </div>
   );
 }

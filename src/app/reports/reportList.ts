@@ -18,8 +18,8 @@ export const reportList: readonly { id: ReportId; titleTh: string; ready: boolea
   { id: 'cashPayments', titleTh: 'สมุดเงินสดจ่าย', ready: true },
   { id: 'generalJournal', titleTh: 'สมุดรายวันทั่วไป', ready: true },
   { id: 'ledger', titleTh: 'บัญชีแยกประเภท', ready: true },
-  { id: 'receiptRegister', titleTh: 'ทะเบียนคุมใบเสร็จรับเงิน', ready: false },
-  { id: 'depositRegister', titleTh: 'ทะเบียนเงินรับฝาก', ready: false },
+  { id: 'receiptRegister', titleTh: 'ทะเบียนคุมใบเสร็จรับเงิน', ready: true },
+  { id: 'depositRegister', titleTh: 'ทะเบียนเงินรับฝาก', ready: true },
   { id: 'revenueRegister', titleTh: 'ทะเบียนเงินรายรับ', ready: false },
   { id: 'monthlyReport', titleTh: 'รายงานรับ-จ่ายเงิน', ready: false },
 ];
