@@ -10,8 +10,10 @@ import { DailyStatusReport } from './DailyStatusReport';
 import { DepositRegisterReport } from './DepositRegisterReport';
 import { GeneralJournalReport } from './GeneralJournalReport';
 import { LedgerReport } from './LedgerReport';
+import { MonthlyReportScreen } from './MonthlyReportScreen';
 import { ReceiptRegisterReport } from './ReceiptRegisterReport';
 import { reportList, type ReportId } from './reportList';
+import { RevenueRegisterReport } from './RevenueRegisterReport';
 import { TrialBalanceReport } from './TrialBalanceReport';
 
 export interface ReportsProps {
@@ -52,6 +54,8 @@ export function Reports(props: ReportsProps) {
       {chosen === 'ledger' && <LedgerReport {...props} />}
       {chosen === 'receiptRegister' && <ReceiptRegisterReport {...props} />}
       {chosen === 'depositRegister' && <DepositRegisterReport {...props} />}
+      {chosen === 'revenueRegister' && <RevenueRegisterReport {...props} />}
+      {chosen === 'monthlyReport' && <MonthlyReportScreen {...props} />}
     </div>
   );
 }

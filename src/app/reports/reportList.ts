@@ -20,8 +20,8 @@ export const reportList: readonly { id: ReportId; titleTh: string; ready: boolea
   { id: 'ledger', titleTh: 'บัญชีแยกประเภท', ready: true },
   { id: 'receiptRegister', titleTh: 'ทะเบียนคุมใบเสร็จรับเงิน', ready: true },
   { id: 'depositRegister', titleTh: 'ทะเบียนเงินรับฝาก', ready: true },
-  { id: 'revenueRegister', titleTh: 'ทะเบียนเงินรายรับ', ready: false },
-  { id: 'monthlyReport', titleTh: 'รายงานรับ-จ่ายเงิน', ready: false },
+  { id: 'revenueRegister', titleTh: 'ทะเบียนเงินรายรับ', ready: true },
+  { id: 'monthlyReport', titleTh: 'รายงานรับ-จ่ายเงิน', ready: true },
 ];
 
 /**
