@@ -5,10 +5,12 @@
 import { useState } from 'preact/hooks';
 import { remainingSatang, type BudgetBalance } from '../domain/budget/budgetLine';
 import { formatBaht, sumSatang } from '../domain/money';
+import { budgetUsedByGroup } from '../domain/reports';
 import type { SamutDb } from '../store';
 import { readBudgetLines, type LineView } from './booksReads';
 import { approvedSatang } from './budgetViews';
 import { fiscalYearOfForm } from './formDates';
+import { BarChart } from './reports/BarChart';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface BudgetRegisterProps {
@@ -47,6 +49,7 @@ export function BudgetRegister({ db, refreshKey }: BudgetRegisterProps) {
       {lines.status === 'failed' && <p class="notice notice--error">{lines.messageTh}</p>}
       {lines.status === 'ready' && lines.value.length === 0 && fy !== undefined && <p class="muted">ยังไม่มีรายการงบประมาณของปี {fy} ในเครื่องนี้</p>}
       {lines.status === 'ready' && lines.value.length > 0 && <RegisterTable lines={lines.value} />}
+      {lines.status === 'ready' && lines.value.length > 0 && <BudgetUseChart lines={lines.value} />}
     </section>
   );
 }
@@ -100,5 +103,22 @@ function RegisterTable({ lines }: { lines: readonly LineView[] }) {
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** Per งบ: the budget after transfers against what is committed and spent. */
+function BudgetUseChart({ lines }: { lines: readonly LineView[] }) {
+  const groups = budgetUsedByGroup(lines);
+  return (
+    <BarChart
+      titleTh="งบประมาณและการใช้จ่าย แยกตามงบ"
+      testId="register-chart"
+      height={220}
+      series={[
+        { labelTh: 'งบประมาณ (หลังโอน)', color: '#90a4ae' },
+        { labelTh: 'ผูกพัน + เบิกจ่าย', color: '#1565c0' },
+      ]}
+      categories={groups.map((g) => ({ labelTh: g.groupName, values: [g.budgetSatang, g.usedSatang] }))}
+    />
   );
 }
