@@ -1,7 +1,8 @@
 /**
- * งบประมาณ: the five budget actions. ตั้งงบประมาณ defines a line's place (แผนงาน → งาน → งบ → หมวด →
+ * งบประมาณ: the six budget actions. ตั้งงบประมาณ defines a line's place (แผนงาน → งาน → งบ → หมวด →
  * ประเภท → โครงการ) and its แหล่งเงิน; งบเพิ่มเติม and โอน go to an existing line or define a new one;
- * ผูกพัน commits part of a line to a contract; ยกเลิกผูกพัน returns a commitment's rest to the line.
+ * ผูกพัน commits part of a line to a contract; ยกเลิกผูกพัน returns a commitment's rest to the line;
+ * ประมาณการรายรับ sets a revenue item's estimate for a fiscal year (a select of the chart's revenue items).
  * The chosen line's register columns show under every line picker.
  */
 import { useRef } from 'preact/hooks';
@@ -53,6 +54,8 @@ function emptyBudgetForm(): BudgetFormInput {
     payee: '',
     commitmentId: '',
     reason: '',
+    fiscalYear: '',
+    account: '',
   };
 }
 
@@ -68,6 +71,8 @@ function nextBudgetForm(saved: BudgetFormInput): BudgetFormInput {
     // A run of commitments or transfers often draws on the same line.
     lineCode: saved.action === 'commitment' ? saved.lineCode : '',
     fromLine: saved.action === 'transfer' ? saved.fromLine : '',
+    // A run of estimates is one year's, item after item.
+    fiscalYear: saved.action === 'revenueEstimate' ? (saved.fiscalYear ?? '') : '',
     line: { ...emptyBudgetLineInput, fiscalYear: l.fiscalYear, planCode: l.planCode, planName: l.planName, workCode: l.workCode, workName: l.workName, groupName: l.groupName, fundSource: l.fundSource },
   };
 }
@@ -83,9 +88,9 @@ export function BudgetForm({ db, setup, onRecorded }: BudgetFormProps) {
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);
   const { lines: lineList, commitments: commitmentList, readerContext } = useBudgetYear(db, fy);
-  context.current = readerContext;
+  context.current = { ...readerContext, revenueAccounts: (year) => postableAccounts(setup.chart, year, { type: 'revenue' }).map((a) => a.code) };
 
-  const set = (field: 'action' | 'dateBe' | 'amountBaht' | 'reference' | 'lineCode' | 'fromLine' | 'toLine' | 'payee' | 'commitmentId' | 'reason') => (value: string) =>
+  const set = (field: 'action' | 'dateBe' | 'amountBaht' | 'reference' | 'lineCode' | 'fromLine' | 'toLine' | 'payee' | 'commitmentId' | 'reason' | 'fiscalYear' | 'account') => (value: string) =>
     f.update((s) => ({ ...s, [field]: value }), [field]);
   const setLine = (field: keyof BudgetLineInput) => (value: string) =>
     f.update((s) => ({ ...s, line: { ...s.line, [field]: value } }), [`line.${field}`]);
@@ -93,6 +98,8 @@ export function BudgetForm({ db, setup, onRecorded }: BudgetFormProps) {
   const definesLine = action === 'appropriation' || ((action === 'supplementary' || action === 'transfer') && form.newLine);
   const saved = f.saved?.kind === 'budget' ? f.saved : undefined;
   const expenseOptions = accountOptions(postableAccounts(setup.chart, fy, { type: 'expense' }));
+  const estimateFy = /^\d{4}$/.test((form.fiscalYear ?? '').trim()) ? Number((form.fiscalYear ?? '').trim()) : fy;
+  const revenueOptions = action === 'revenueEstimate' ? accountOptions(postableAccounts(setup.chart, estimateFy, { type: 'revenue' })) : [];
 
   const picker = (field: 'lineCode' | 'fromLine' | 'toLine', label: string) => (
     <>
@@ -148,6 +155,22 @@ export function BudgetForm({ db, setup, onRecorded }: BudgetFormProps) {
         {action === 'transfer' && picker('fromLine', 'โอนลดจากรายการ')}
         {action === 'transfer' && !form.newLine && picker('toLine', 'โอนเพิ่มให้รายการ')}
         {action === 'commitment' && picker('lineCode', 'รายการงบประมาณที่ผูกพัน')}
+        {action === 'revenueEstimate' && (
+          <>
+            <TextControl formId={formId} field="fiscalYear" label="ปีงบประมาณ (พ.ศ.)" value={form.fiscalYear ?? ''} onValue={set('fiscalYear')} errors={errors} placeholder={String(fy)} inputMode="numeric" />
+            <SelectControl
+              formId={formId}
+              field="account"
+              label="รายการรายได้"
+              value={form.account ?? ''}
+              onValue={set('account')}
+              errors={errors}
+              options={revenueOptions}
+              placeholder={revenueOptions.length === 0 ? `— ไม่มีรายการรายได้ในผังบัญชีปี ${estimateFy} —` : '— เลือกรายการรายได้ —'}
+              className="span-2"
+            />
+          </>
+        )}
         {action === 'release' && (
           <SelectControl
             formId={formId}

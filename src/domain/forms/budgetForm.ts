@@ -1,8 +1,9 @@
 /**
- * The งบประมาณ form, one of five actions: ตั้งงบประมาณ (appropriation: defines the line's place in
+ * The งบประมาณ form, one of six actions: ตั้งงบประมาณ (appropriation: defines the line's place in
  * แผนงาน → งาน → งบ → หมวด → ประเภท → โครงการ and its แหล่งเงิน), งบเพิ่มเติม (to an existing line or a new
  * one), โอนลด/โอนเพิ่ม (to an existing line or a new one), ผูกพัน (a contract, a purchase order) and
- * ยกเลิกผูกพัน. Lines other than the one being defined are chosen from the books (the context); the
+ * ยกเลิกผูกพัน; and ประมาณการรายรับ (a revenue item's estimate for a fiscal year, for the revenue
+ * register). Lines other than the one being defined are chosen from the books (the context); the
  * fiscal year of all but a definition is the date's.
  */
 import { budgetLineDefSchema, type BudgetLineDef, type FundSource } from '../budget/budgetLine';
@@ -52,15 +53,21 @@ export interface BudgetFormInput {
   commitmentId: string;
   /** release: why. */
   reason: string;
+  /** revenueEstimate: the B.E. fiscal year estimated; blank = the date's. */
+  fiscalYear?: string;
+  /** revenueEstimate: the revenue item (an account of the chart). */
+  account?: string;
 }
 
 export interface BudgetFormContext {
   /** The lines in the books (any fiscal year). */
   budgetLines: readonly BudgetLineDef[];
   commitments?: readonly { id: string; fiscalYear: number; line: string; outstandingSatang: Satang }[];
+  /** The revenue items a ประมาณการรายรับ may name, per fiscal year (when given, others are refused). */
+  revenueAccounts?: (fiscalYear: number) => readonly string[];
 }
 
-export const budgetActions: readonly BudgetAction[] = ['appropriation', 'supplementary', 'transfer', 'commitment', 'release'];
+export const budgetActions: readonly BudgetAction[] = ['appropriation', 'supplementary', 'transfer', 'commitment', 'release', 'revenueEstimate'];
 
 export const emptyBudgetLineInput: BudgetLineInput = {
   code: '',
@@ -145,6 +152,16 @@ export function readBudgetForm(input: BudgetFormInput, context: BudgetFormContex
       };
       break;
     }
+    case 'revenueEstimate': {
+      const fiscalYear = readEstimateYear(input.fiscalYear ?? '', fy, errors);
+      const account = (input.account ?? '').trim();
+      if (account === '') errors.add('account', 'กรุณาเลือกรายการรายได้');
+      else if (fiscalYear !== undefined && context.revenueAccounts && !context.revenueAccounts(fiscalYear).includes(account)) {
+        errors.add('account', `รหัส ${account} ไม่ใช่รายการรายได้ในผังบัญชีปีงบประมาณ ${fiscalYear}`);
+      }
+      candidate = { action: 'revenueEstimate', fiscalYear: fiscalYear ?? fy ?? 2567, account: account || '000', amountSatang, reference: input.reference };
+      break;
+    }
     default:
       errors.add('action', 'กรุณาเลือกประเภทรายการงบประมาณ');
   }
@@ -153,6 +170,25 @@ export function readBudgetForm(input: BudgetFormInput, context: BudgetFormContex
   if (!parsed.success) errors.addIssues(parsed.error, (p) => budgetFieldOf(p, input));
   if (!errors.empty || date === undefined || !parsed.success) return { ok: false, errors: errors.errors };
   return { ok: true, date, kind: 'budget', doc: parsed.data as BudgetDoc };
+}
+
+/**
+ * The fiscal year a ประมาณการรายรับ is for: blank = the date's; otherwise 4 B.E. digits, the date's year
+ * or the next (estimates are enacted before the year starts, as the books rules allow).
+ */
+function readEstimateYear(text: string, fyOfDate: number | undefined, errors: ErrorCollector): number | undefined {
+  const t = text.trim();
+  if (t === '') return fyOfDate;
+  if (!/^\d{4}$/.test(t)) {
+    errors.add('fiscalYear', `ปีงบประมาณ "${t}" ต้องเป็นปี พ.ศ. 4 หลัก เช่น 2567`);
+    return undefined;
+  }
+  const year = Number(t);
+  if (fyOfDate !== undefined && (year < fyOfDate || year > fyOfDate + 1)) {
+    errors.add('fiscalYear', `ลงวันที่ในปีงบประมาณ ${fyOfDate} ประมาณการรายรับได้เฉพาะปี ${fyOfDate} หรือ ${fyOfDate + 1}`);
+    return undefined;
+  }
+  return year;
 }
 
 /** Stands in for a line not chosen (already reported), so the rest of the form is still checked. */
@@ -212,6 +248,8 @@ function amountWhatTh(action: string): string {
       return 'จำนวนเงินผูกพัน';
     case 'release':
       return 'จำนวนเงินที่ยกเลิกผูกพัน';
+    case 'revenueEstimate':
+      return 'จำนวนเงินประมาณการ';
     default:
       return 'จำนวนเงิน';
   }
@@ -223,6 +261,7 @@ function amountWhatTh(action: string): string {
  * @example budgetFieldOf('line', { action: 'commitment', … }) // 'lineCode'
  */
 export function budgetFieldOf(docPath: string, input: Pick<BudgetFormInput, 'action' | 'newLine'>): string | undefined {
+  if (input.action === 'revenueEstimate' && (docPath === 'fiscalYear' || docPath === 'account')) return docPath;
   if (docPath === 'date' || docPath === 'fiscalYear') return 'dateBe';
   if (docPath === 'amountSatang') return 'amountBaht';
   if (/^(reference|payee|reason|commitmentId|fromLine)$/.test(docPath)) return docPath;

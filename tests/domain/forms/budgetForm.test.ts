@@ -151,5 +151,36 @@ describe('the budget form (readBudgetForm)', () => {
     expect(budgetFieldOf('toLineDef', { action: 'transfer', newLine: true })).toBe('line.code');
     expect(budgetFieldOf('toLine', { action: 'transfer', newLine: false })).toBe('toLine');
     expect(budgetFieldOf('fiscalYear', { action: 'release', newLine: false })).toBe('dateBe');
+    expect(budgetFieldOf('fiscalYear', { action: 'revenueEstimate', newLine: false })).toBe('fiscalYear');
+    expect(budgetFieldOf('account', { action: 'revenueEstimate', newLine: false })).toBe('account');
+  });
+
+  describe('ประมาณการรายรับ (revenueEstimate)', () => {
+    const estimate: BudgetFormInput = { ...base, action: 'revenueEstimate', dateBe: '15/09/2566', amountBaht: '50,000', reference: 'ข้อบัญญัติงบประมาณ 2567', account: '411002', fiscalYear: '2567' };
+    const withChart: BudgetFormContext = { ...context, revenueAccounts: (fy) => (fy === 2567 ? ['411001', '411002'] : []) };
+
+    it("reads the fiscal year, revenue item, amount and reference (next year's estimate dated in September)", () => {
+      expect(readBudgetForm(estimate, withChart)).toEqual({
+        ok: true,
+        date: '2023-09-15',
+        kind: 'budget',
+        doc: { action: 'revenueEstimate', fiscalYear: 2567, account: '411002', amountSatang: 5_000_000, reference: 'ข้อบัญญัติงบประมาณ 2567' },
+      });
+    });
+
+    it("takes the date's fiscal year when the year is left blank", () => {
+      const result = readBudgetForm({ ...estimate, dateBe: '01/10/2566', fiscalYear: '' }, withChart);
+      expect(result.ok && result.doc).toMatchObject({ action: 'revenueEstimate', fiscalYear: 2567 });
+    });
+
+    it('asks for the revenue item and refuses one not a revenue item of the year, and a year other than the date’s or the next, in Thai', () => {
+      expect(readBudgetForm({ ...estimate, account: '' }, withChart)).toEqual({ ok: false, errors: { account: 'กรุณาเลือกรายการรายได้' } });
+      expect(readBudgetForm({ ...estimate, account: '510000' }, withChart)).toEqual({ ok: false, errors: { account: 'รหัส 510000 ไม่ใช่รายการรายได้ในผังบัญชีปีงบประมาณ 2567' } });
+      const wrongYear = readBudgetForm({ ...estimate, fiscalYear: '2569' }, withChart);
+      expect(wrongYear).toEqual({ ok: false, errors: { fiscalYear: 'ลงวันที่ในปีงบประมาณ 2566 ประมาณการรายรับได้เฉพาะปี 2566 หรือ 2567' } });
+      const badYear = readBudgetForm({ ...estimate, fiscalYear: '67', amountBaht: '' }, withChart);
+      expect(badYear.ok).toBe(false);
+      expect(!badYear.ok && Object.keys(badYear.errors).sort()).toEqual(['amountBaht', 'fiscalYear']);
+    });
   });
 });
