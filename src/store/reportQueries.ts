@@ -91,9 +91,29 @@ function foldRows(rows: readonly AccountDayTotalRow[]): AccountTotals {
  */
 export async function entriesInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<StoredEntry[]> {
   if (from > to) return [];
-  const rows = await db.entries.where('date').between(from, to, true, true).limit(entriesInRangeMax + 1).toArray();
+  // A few spans read at once, each its own read-only transaction: Chromium reads one while the page
+  // decodes another (a month of a busy office, ≈ 8,000 entries, reads ≈ 2x faster than as one getAll).
+  // Each entry has one date, so it is in exactly one span.
+  const spans = splitRange(from, to, rangeReadSpans);
+  const parts = await Promise.all(spans.map(([lo, hi]) => db.entries.where('date').between(lo, hi, true, true).limit(entriesInRangeMax + 1).toArray()));
+  const rows = parts.flat();
   if (rows.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} entries from ${from} to ${to}`);
   return rows.filter((e) => countsInBooks(e.state)).sort(bookOrder);
+}
+
+/** Spans one range read is split into. */
+export const rangeReadSpans = 4;
+
+/** [from, to] as up to `n` consecutive day spans, both ends included. */
+function splitRange(from: IsoDate, to: IsoDate, n: number): [IsoDate, IsoDate][] {
+  const first = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / 86_400_000) + 1;
+  // An open start ('' from accountTotalsAsOf-style callers) or a short range: one span.
+  if (!Number.isFinite(days) || days < n * 2) return [[from, to]];
+  const per = Math.ceil(days / n);
+  const spans: [IsoDate, IsoDate][] = [];
+  for (let d = 0; d < days; d += per) spans.push([shiftDay(from, d), shiftDay(from, Math.min(d + per, days) - 1)]);
+  return spans;
 }
 
 /**
@@ -102,13 +122,22 @@ export async function entriesInRange(db: SamutDb, from: IsoDate, to: IsoDate): P
  * Hand it to the domain's report functions as their `cancellations`.
  */
 export async function cancellationsFor(db: SamutDb, entries: readonly StoredEntry[]): Promise<Cancellations> {
+  const inPeriod = new Map(entries.map((e) => [e.id, e] as const));
+  let low = entries[0]?.id ?? '';
+  let high = low;
+  for (const e of entries) {
+    if (e.id < low) low = e.id;
+    if (e.id > high) high = e.id;
+  }
   return db.transaction('r', db.cancellations, db.entries, async () => {
-    const held = await db.cancellations.bulkGet(entries.map((e) => e.id));
-    const cancelledIds = new Set(held.flatMap((c) => (c ? [c.targetId] : [])));
-    const inPeriod = new Map(entries.map((e) => [e.id, e] as const));
+    // Every cancellation of one of `entries` has its targetId in [low, high]: one read of that key
+    // range, not one get per entry (8,000 gets cost ≈ 350 ms in Chromium). Ids are time-ordered
+    // (UUID v7), so for an office that records as it goes the range holds about the period's own.
+    const held = entries.length === 0 ? [] : await db.cancellations.where('targetId').between(low, high, true, true).limit(entriesInRangeMax + 1).toArray();
+    if (held.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} cancellations in one read`);
+    const cancelledIds = new Set(held.flatMap((c) => (inPeriod.has(c.targetId) ? [c.targetId] : [])));
     const targetIds = [...new Set(entries.flatMap((e) => (e.kind === 'cancel' ? [e.doc.targetId] : [])))];
-    const missing = targetIds.filter((id) => !inPeriod.has(id));
-    const outside = await db.entries.bulkGet(missing);
+    const outside = await db.entries.bulkGet(targetIds.filter((id) => !inPeriod.has(id)));
     const targets = new Map<string, StoredEntry>();
     for (const id of targetIds) if (inPeriod.has(id)) targets.set(id, inPeriod.get(id)!);
     for (const t of outside) if (t) targets.set(t.id, t);

@@ -2,6 +2,8 @@
  * Benchmarks (figures, never assertions). Sections, in order:
  *   domain    validate + derive + hash of 100,000 mixed entries of every kind (domainThroughput.ts)
  *   backpost  back-posting the lost half-year (DESIGN.md §1) from one PC to the real server
+ *   reports   trial balance, cash book and budget register over ≥ 250,000 journal lines in headless
+ *             Chromium, beside the trial balance from every entry (reports/reportsInChromium.ts)
  *
  *   npm run bench                     everything; per-entry baseline on a 2,000-entry sample, extrapolated
  *   npm run bench -- --full           per-entry baseline over all 20,000 (several minutes)
@@ -35,6 +37,7 @@ import type { PushClient } from '../../src/sync/pushClient';
 import { startRealServer, type RealServer } from '../sync/realServer';
 import { benchDomain } from './domainThroughput';
 import { outageLedger } from './ledger';
+import { benchReports } from './reports/reportsInChromium';
 
 const entriesPerDevice = 20_000;
 const batchSize = 200;
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
   const wants = (section: string) => !process.argv.includes('--only') || only === section;
   if (wants('domain')) benchDomain();
   if (wants('backpost')) await benchBackPost();
+  if (wants('reports')) await benchReports();
 }
 
 async function benchBackPost(): Promise<void> {

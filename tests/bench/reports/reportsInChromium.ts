@@ -72,6 +72,8 @@ export async function benchReports(): Promise<void> {
       `  trial balance ${r.facts.trialBalanceRows} accounts; cash books ${r.facts.cashBookRows} rows from ${r.facts.entriesInMonth} entries ` +
         `(${r.facts.pendingInMonth} pending); budget register ${r.facts.budgetLines} lines`,
     );
+    const parts = Object.entries(r.cashBookParts).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
+    console.log(`  cash book's parts alone (median): ${parts} (rawGetAll: the month in one IndexedDB getAll without Dexie, the floor of readEntries)`);
     console.log(`  runs (ms): trial balance ${list(r.trialBalance)}; cash book ${list(r.cashBook)}; budget register ${list(r.budgetRegister)}; from entries ${list(r.trialBalanceFromEntries)}`);
     if (!r.same) throw new Error('the cached trial balance differs from the one computed from every entry');
   } finally {
