@@ -1,8 +1,10 @@
 /**
  * Reads for the reports (งบทดลอง, สมุดเงินสด, ทะเบียนงบประมาณ …): what the pure report functions of
  * src/domain/reports need, from the entries that count (pending or posted) on this PC.
- * Totals come from the `accountDayTotals` cache (one row per account and day, never one per line), so
- * a trial balance over 250,000 lines folds a few thousand rows; entries come by the `date` index.
+ * Totals come from the `accountMonthTotals` / `accountDayTotals` caches (one row per account and month
+ * or day, never one per line), so a year's trial balance over 250,000 lines folds ≈ 12 × accounts rows;
+ * entries come by the `date` index. Reads are not one snapshot across calls (nor across the spans of
+ * entriesInRange): an entry recorded meanwhile may be in one read and not the next, as on any screen.
  * Every read is bounded and refuses rather than cut: a cut sum would be a wrong report shown as right.
  */
 import type { AccountTotals } from '../domain/reports/accountTotals';
