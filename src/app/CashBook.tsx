@@ -11,6 +11,7 @@ import { formatBaht, sumSatang } from '../domain/money';
 import { bangkokDateOf, fiscalYearOf, formatBeDate, parseBeDate, type IsoDate } from '../domain/thaiDate';
 import { isCancelled, listCashBook, type BooksSetup, type SamutDb } from '../store';
 import { accountNameTh } from './entryLabels';
+import { MoneyCell, TotalsRow } from './reports/reportCells';
 import { describedBy, Field } from './Field';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -112,21 +113,15 @@ function CashBookTable({ rows, setup }: { rows: readonly ReceiptRow[]; setup: Bo
           })}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              รวม
-            </th>
-            <td class="num">{formatBaht(cashSatang)}</td>
-            <td class="num">{formatBaht(bankSatang)}</td>
-          </tr>
-          <tr class="grand-total">
-            <th scope="row" colSpan={3}>
-              รวมรับทั้งสิ้น
-            </th>
+          <TotalsRow labelSpan={3} label="รวม">
+            <MoneyCell satang={cashSatang} marked={false} />
+            <MoneyCell satang={bankSatang} marked={false} />
+          </TotalsRow>
+          <TotalsRow class="grand-total" labelSpan={3} label="รวมรับทั้งสิ้น">
             <td class="num" colSpan={2} data-testid="cashbook-total" data-satang={String(totalSatang)}>
               {formatBaht(totalSatang)} บาท
             </td>
-          </tr>
+          </TotalsRow>
         </tfoot>
       </table>
       <div class="signatures print-only">

@@ -9,20 +9,25 @@ export function useBeDate(initialIso: IsoDate = bangkokDateOf(Date.now())): { te
   return { text, setText, iso: parsed.ok ? parsed.iso : undefined, errorTh: parsed.ok ? undefined : parsed.messageTh };
 }
 
-export function BeDateField({ id, label, date }: { id: string; label: string; date: ReturnType<typeof useBeDate> }) {
+/** A labelled numeric text input typed in B.E. (a date or a month), its error under it. */
+export function BeTextField({ id, label, placeholder, text, setText, errorTh }: { id: string; label: string; placeholder: string; text: string; setText: (t: string) => void; errorTh: string | undefined }) {
   return (
-    <Field id={id} label={label} error={date.errorTh} errorTestId={`${id}-error`}>
+    <Field id={id} label={label} error={errorTh} errorTestId={`${id}-error`}>
       <input
         id={id}
         data-testid={id}
         type="text"
         inputMode="numeric"
         autocomplete="off"
-        placeholder="16/01/2567"
-        value={date.text}
-        onInput={(e) => date.setText(e.currentTarget.value)}
-        {...describedBy(id, date.errorTh)}
+        placeholder={placeholder}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        {...describedBy(id, errorTh)}
       />
     </Field>
   );
+}
+
+export function BeDateField({ id, label, date }: { id: string; label: string; date: ReturnType<typeof useBeDate> }) {
+  return <BeTextField id={id} label={label} placeholder="16/01/2567" text={date.text} setText={date.setText} errorTh={date.errorTh} />;
 }

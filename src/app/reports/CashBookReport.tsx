@@ -14,6 +14,8 @@ import type { ReportProps } from './DailyStatusReport';
 import { BeRangeFields, useBeRange } from './PeriodFields';
 import { ReportFrame } from './ReportFrame';
 import type { DateRange } from '../../domain/reports';
+import { MoneyCell, RowMark, rowMarkClass, rowMarkTh, TotalsFoot } from './reportCells';
+import { rangePeriodTh } from './reportPeriods';
 
 async function readCashBook(db: SamutDb, setup: BooksSetup, side: CashBookSide, range: DateRange): Promise<{ book: CashBook; pending: number }> {
   const [entries, pending] = await Promise.all([entriesInRange(db, range.from, range.to), pendingCountInRange(db, range.from, range.to)]);
@@ -30,10 +32,7 @@ export function counterAccountsText(row: Pick<CashBookRow, 'counterAccounts'>): 
   return row.counterAccounts.map((c) => `${c.account} ${c.nameTh}${many ? ` ${formatBaht(c.amountSatang)}` : ''}`).join('; ');
 }
 
-/** ยกเลิก / รายการยกเลิก, after the description. */
-export function rowMarkTh(row: { cancelled: boolean; reversal: boolean }): string {
-  return row.reversal ? 'รายการยกเลิก' : row.cancelled ? 'ยกเลิก' : '';
-}
+export { rowMarkTh } from './reportCells';
 
 /** The export columns of a cash book: its bank columns are the book's own. */
 export function cashBookColumns(book: Pick<CashBook, 'side' | 'bankAccounts'>): ExportColumn<CashBookRow>[] {
@@ -74,7 +73,7 @@ export function CashBookReport({ db, setup, orgName, refreshKey, side }: ReportP
   const ready = read.status === 'ready' ? read.value : undefined;
   const title = titles[side];
   const name = side === 'receipts' ? 'cashReceipts' : 'cashPayments';
-  const periodTh = range ? `ตั้งแต่วันที่ ${formatBeDate(range.from)} ถึงวันที่ ${formatBeDate(range.to)}` : '';
+  const periodTh = rangePeriodTh(range);
   const exportTable = (): ExportTable<CashBookRow> | undefined =>
     ready ? { title: `${title} ${periodTh}`, subtitles: [orgName], columns: cashBookColumns(ready.book), rows: [...ready.book.rows, cashBookTotalRow(ready.book)] } : undefined;
   const book = ready?.book;
@@ -87,9 +86,8 @@ export function CashBookReport({ db, setup, orgName, refreshKey, side }: ReportP
       pendingCount={ready?.pending}
       controls={<BeRangeFields idPrefix={`report-${name}`} range={period} />}
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {book && book.rows.length === 0 && <p class="muted">ไม่มีรายการในช่วงวันที่นี้</p>}
       {book && book.rows.length > 0 && (
         <div class="report-table-wrap">
@@ -115,43 +113,30 @@ export function CashBookReport({ db, setup, orgName, refreshKey, side }: ReportP
             </thead>
             <tbody>
               {book.rows.map((r) => (
-                <tr key={r.entryId} class={r.reversal ? 'reversal' : r.cancelled ? 'cancelled' : undefined} data-testid={`${name}-row`} data-entry={r.entryId}>
+                <tr key={r.entryId} class={rowMarkClass(r)} data-testid={`${name}-row`} data-entry={r.entryId}>
                   <td class="nowrap">{formatBeDate(r.date)}</td>
                   <td class="nowrap">{r.documentNo}</td>
                   <td>
                     {r.party && <>{r.party} — </>}
                     {r.description}
-                    {rowMarkTh(r) && <span class="report-mark"> ({rowMarkTh(r)})</span>}
+                    <RowMark row={r} />
                   </td>
                   <td>{counterAccountsText(r)}</td>
-                  <td class="num">{r.cashSatang ? formatBaht(r.cashSatang) : ''}</td>
+                  <MoneyCell satang={r.cashSatang} marked={false} blankZero />
                   {book.bankAccounts.map((b) => (
-                    <td key={b.code} class="num">
-                      {r.bankSatang[b.code] ? formatBaht(r.bankSatang[b.code]!) : ''}
-                    </td>
+                    <MoneyCell key={b.code} satang={r.bankSatang[b.code] ?? 0} marked={false} blankZero />
                   ))}
-                  <td class="num">{formatBaht(r.totalSatang)}</td>
+                  <MoneyCell satang={r.totalSatang} marked={false} />
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={4}>
-                  รวม {book.rows.length} รายการ
-                </th>
-                <td class="num" data-testid={`${name}-cash-total`} data-satang={String(book.totals.cashSatang)}>
-                  {formatBaht(book.totals.cashSatang)}
-                </td>
-                {book.bankAccounts.map((b) => (
-                  <td key={b.code} class="num">
-                    {formatBaht(book.totals.bankSatang[b.code] ?? 0)}
-                  </td>
-                ))}
-                <td class="num" data-testid={`${name}-total`} data-satang={String(book.totals.totalSatang)}>
-                  {formatBaht(book.totals.totalSatang)}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalsFoot labelSpan={4} label={<>รวม {book.rows.length} รายการ</>}>
+              <MoneyCell satang={book.totals.cashSatang} testId={`${name}-cash-total`} />
+              {book.bankAccounts.map((b) => (
+                <MoneyCell key={b.code} satang={book.totals.bankSatang[b.code] ?? 0} marked={false} />
+              ))}
+              <MoneyCell satang={book.totals.totalSatang} testId={`${name}-total`} />
+            </TotalsFoot>
           </table>
         </div>
       )}

@@ -115,9 +115,9 @@ export function DailyStatusReport({ db, setup, orgName, refreshKey }: ReportProp
       pendingCount={ready?.pending}
       controls={<BeDateField id="report-daily-date" label="วันที่ (พ.ศ.)" date={date} />}
       exportTable={exportTable}
+      read={read}
       signersTh={['ผู้เก็บรักษาเงิน', 'หัวหน้าหน่วยงานคลัง']}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {lines && (
         <>
           <Block titleTh="เงินสด" lines={lines.cash} testId="daily-cash" />

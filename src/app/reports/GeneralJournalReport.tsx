@@ -2,16 +2,16 @@
  * สมุดรายวันทั่วไป over a range: each ใบผ่านรายการ (and the year's opening balances, and a cancel of
  * either) with its lines, debit and credit, and the two totals, which always agree.
  */
-import { formatBaht } from '../../domain/money';
 import { generalJournal, type DateRange, type GeneralJournal, type GeneralJournalLine, type GeneralJournalRow } from '../../domain/reports';
 import { formatBeDate } from '../../domain/thaiDate';
 import { cancellationsFor, entriesInRange, pendingCountInRange, type BooksSetup, type SamutDb } from '../../store';
 import type { ExportColumn, ExportTable } from '../export/exportTable';
 import { useLiveQuery } from '../useLiveQuery';
-import { rowMarkTh } from './CashBookReport';
 import type { ReportProps } from './DailyStatusReport';
 import { BeRangeFields, useBeRange } from './PeriodFields';
 import { ReportFrame } from './ReportFrame';
+import { MoneyCell, RowMark, rowMarkClass, rowMarkTh, TotalsFoot } from './reportCells';
+import { rangePeriodTh } from './reportPeriods';
 
 async function readJournal(db: SamutDb, setup: BooksSetup, range: DateRange): Promise<{ journal: GeneralJournal; pending: number }> {
   const [entries, pending] = await Promise.all([entriesInRange(db, range.from, range.to), pendingCountInRange(db, range.from, range.to)]);
@@ -54,7 +54,7 @@ export function GeneralJournalReport({ db, setup, orgName, refreshKey }: ReportP
   const read = useLiveQuery(() => (range === undefined ? Promise.resolve(undefined) : readJournal(db, setup, range)), [db, setup, range?.from, range?.to, refreshKey]);
   const ready = read.status === 'ready' ? read.value : undefined;
   const title = 'สมุดรายวันทั่วไป';
-  const periodTh = range ? `ตั้งแต่วันที่ ${formatBeDate(range.from)} ถึงวันที่ ${formatBeDate(range.to)}` : '';
+  const periodTh = rangePeriodTh(range);
   const exportTable = (): ExportTable<JournalLineRow> | undefined =>
     ready
       ? {
@@ -74,9 +74,8 @@ export function GeneralJournalReport({ db, setup, orgName, refreshKey }: ReportP
       pendingCount={ready?.pending}
       controls={<BeRangeFields idPrefix="report-generalJournal" range={period} />}
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {journal && journal.rows.length === 0 && <p class="muted">ไม่มีรายการในช่วงวันที่นี้</p>}
       {journal && journal.rows.length > 0 && (
         <div class="report-table-wrap">
@@ -97,7 +96,7 @@ export function GeneralJournalReport({ db, setup, orgName, refreshKey }: ReportP
               </tr>
             </thead>
             {journal.rows.map((r) => (
-              <tbody key={r.entryId} class={r.reversal ? 'reversal' : r.cancelled ? 'cancelled' : undefined} data-testid="generalJournal-entry" data-entry={r.entryId}>
+              <tbody key={r.entryId} class={rowMarkClass(r)} data-testid="generalJournal-entry" data-entry={r.entryId}>
                 {r.lines.map((l, i) => (
                   <tr key={i}>
                     {i === 0 && (
@@ -110,31 +109,22 @@ export function GeneralJournalReport({ db, setup, orgName, refreshKey }: ReportP
                         </td>
                         <td rowSpan={r.lines.length}>
                           {r.description}
-                          {rowMarkTh(r) && <span class="report-mark"> ({rowMarkTh(r)})</span>}
+                          <RowMark row={r} />
                         </td>
                       </>
                     )}
                     <td class="nowrap">{l.account}</td>
                     <td>{l.nameTh}</td>
-                    <td class="num">{l.debitSatang ? formatBaht(l.debitSatang) : ''}</td>
-                    <td class="num">{l.creditSatang ? formatBaht(l.creditSatang) : ''}</td>
+                    <MoneyCell satang={l.debitSatang} marked={false} blankZero />
+                    <MoneyCell satang={l.creditSatang} marked={false} blankZero />
                   </tr>
                 ))}
               </tbody>
             ))}
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={5}>
-                  รวม {journal.rows.length} รายการ
-                </th>
-                <td class="num" data-testid="generalJournal-debit" data-satang={String(journal.debitSatang)}>
-                  {formatBaht(journal.debitSatang)}
-                </td>
-                <td class="num" data-testid="generalJournal-credit" data-satang={String(journal.creditSatang)}>
-                  {formatBaht(journal.creditSatang)}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalsFoot labelSpan={5} label={<>รวม {journal.rows.length} รายการ</>}>
+              <MoneyCell satang={journal.debitSatang} testId="generalJournal-debit" />
+              <MoneyCell satang={journal.creditSatang} testId="generalJournal-credit" />
+            </TotalsFoot>
           </table>
         </div>
       )}

@@ -12,11 +12,12 @@ import { accountTotalsInRange, cancellationsFor, entriesInRange, pendingCountInR
 import type { ExportColumn, ExportTable } from '../export/exportTable';
 import { describedBy, Field } from '../Field';
 import { useLiveQuery } from '../useLiveQuery';
-import { rowMarkTh } from './CashBookReport';
 import type { ReportProps } from './DailyStatusReport';
 import { BeRangeFields, useBeRange } from './PeriodFields';
 import { ReportFrame } from './ReportFrame';
+import { MoneyCell, RowMark, rowMarkClass, rowMarkTh, TotalsFoot } from './reportCells';
 import { dayBefore } from './reportList';
+import { rangePeriodTh } from './reportPeriods';
 
 async function readLedger(db: SamutDb, setup: BooksSetup, account: string, range: DateRange): Promise<{ ledger: Ledger; pending: number }> {
   const fyFirst = fiscalYearRange(fiscalYearOf(range.from)).first;
@@ -78,7 +79,7 @@ export function LedgerReport({ db, setup, orgName, refreshKey }: ReportProps) {
   const ready = read.status === 'ready' ? read.value : undefined;
   const title = 'บัญชีแยกประเภท';
   const l = ready?.ledger;
-  const periodTh = range ? `${l ? `${l.account} ${l.nameTh} · ` : ''}ตั้งแต่วันที่ ${formatBeDate(range.from)} ถึงวันที่ ${formatBeDate(range.to)}` : '';
+  const periodTh = range ? `${l ? `${l.account} ${l.nameTh} · ` : ''}${rangePeriodTh(range)}` : '';
   const exportTable = (): ExportTable<LedgerRow> | undefined => (l ? { title: `${title} ${l.account} ${periodTh}`, subtitles: [orgName, `${l.account} ${l.nameTh}`], columns: ledgerColumns, rows: ledgerExportRows(l) } : undefined);
   const accountError = chosen === undefined ? 'กรุณาเลือกบัญชี' : undefined;
   return (
@@ -104,9 +105,8 @@ export function LedgerReport({ db, setup, orgName, refreshKey }: ReportProps) {
         </span>
       }
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {l && (
         <div class="report-table-wrap">
           <p class="report-block-title" data-testid="ledger-account">
@@ -136,38 +136,27 @@ export function LedgerReport({ db, setup, orgName, refreshKey }: ReportProps) {
                 <td>ยอดยกมา</td>
                 <td />
                 <td />
-                <td class="num" data-testid="ledger-brought-forward" data-satang={String(l.broughtForwardSatang)}>
-                  {balanceText(l.broughtForwardSatang)}
-                </td>
+                <MoneyCell satang={l.broughtForwardSatang} testId="ledger-brought-forward" text={balanceText(l.broughtForwardSatang)} />
               </tr>
               {l.rows.map((r, i) => (
-                <tr key={`${r.entryId}-${i}`} class={r.reversal ? 'reversal' : r.cancelled ? 'cancelled' : undefined} data-testid="ledger-row" data-entry={r.entryId}>
+                <tr key={`${r.entryId}-${i}`} class={rowMarkClass(r)} data-testid="ledger-row" data-entry={r.entryId}>
                   <td class="nowrap">{formatBeDate(r.date)}</td>
                   <td class="nowrap">{r.documentNo}</td>
                   <td>
                     {r.description}
-                    {rowMarkTh(r) && <span class="report-mark"> ({rowMarkTh(r)})</span>}
+                    <RowMark row={r} />
                   </td>
-                  <td class="num">{r.debitSatang ? formatBaht(r.debitSatang) : ''}</td>
-                  <td class="num">{r.creditSatang ? formatBaht(r.creditSatang) : ''}</td>
-                  <td class="num" data-satang={String(r.balanceSatang)}>
-                    {balanceText(r.balanceSatang)}
-                  </td>
+                  <MoneyCell satang={r.debitSatang} marked={false} blankZero />
+                  <MoneyCell satang={r.creditSatang} marked={false} blankZero />
+                  <MoneyCell satang={r.balanceSatang} text={balanceText(r.balanceSatang)} />
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  รวม / ยอดยกไป
-                </th>
-                <td class="num" data-testid="ledger-debit">{formatBaht(l.debitSatang)}</td>
-                <td class="num" data-testid="ledger-credit">{formatBaht(l.creditSatang)}</td>
-                <td class="num" data-testid="ledger-carried-forward" data-satang={String(l.carriedForwardSatang)}>
-                  {balanceText(l.carriedForwardSatang)}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalsFoot labelSpan={3} label="รวม / ยอดยกไป">
+              <MoneyCell satang={l.debitSatang} testId="ledger-debit" marked={false} />
+              <MoneyCell satang={l.creditSatang} testId="ledger-credit" marked={false} />
+              <MoneyCell satang={l.carriedForwardSatang} testId="ledger-carried-forward" text={balanceText(l.carriedForwardSatang)} />
+            </TotalsFoot>
           </table>
         </div>
       )}

@@ -3,7 +3,6 @@
  * รวมรายรับ; รายจ่าย per หมวด against the budget after transfers, รายจ่ายนอกงบประมาณ, รวมรายจ่าย; each
  * with ประมาณการ, เดือนนี้ and สะสม. Under it, a bar chart of money received and paid per day.
  */
-import { formatBaht } from '../../domain/money';
 import { monthlyReport, receiptsVsPaymentsByDay, type DateRange, type DayFlow, type MonthlyReport, type MonthlyReportAmounts, type MonthlyReportLine } from '../../domain/reports';
 import { cancellationsFor, listBudgetLines, type BooksSetup, type SamutDb } from '../../store';
 import type { ExportColumn, ExportTable } from '../export/exportTable';
@@ -13,7 +12,8 @@ import type { ReportProps } from './DailyStatusReport';
 import { readMonthFigures } from './monthFigures';
 import { BeMonthField, useBeMonth } from './PeriodFields';
 import { ReportFrame } from './ReportFrame';
-import { beMonthTitle } from './reportPeriods';
+import { AmountCells, AmountHeaders } from './reportCells';
+import { beMonthTag, monthPeriodTh } from './reportPeriods';
 
 async function readReport(db: SamutDb, setup: BooksSetup, fiscalYear: number, month: DateRange): Promise<{ report: MonthlyReport; flows: DayFlow[]; pending: number }> {
   const [f, budgetLines] = await Promise.all([readMonthFigures(db, fiscalYear, month), listBudgetLines(db, fiscalYear)]);
@@ -64,10 +64,10 @@ export function MonthlyReportScreen({ db, setup, orgName, refreshKey }: ReportPr
   const read = useLiveQuery(() => (p === undefined ? Promise.resolve(undefined) : readReport(db, setup, p.fiscalYear, p.range)), [db, setup, p?.range.from, refreshKey]);
   const ready = read.status === 'ready' ? read.value : undefined;
   const title = 'รายงานรับ-จ่ายเงิน';
-  const periodTh = p ? `ประจำเดือน ${beMonthTitle(p)} (ปีงบประมาณ ${p.fiscalYear})` : '';
+  const periodTh = monthPeriodTh(p);
   const rows = ready ? monthlyPrintRows(ready.report) : undefined;
   const exportTable = (): ExportTable<MonthlyPrintRow> | undefined =>
-    rows && p ? { title: `${title} ${String(p.month).padStart(2, '0')}-${p.beYear}`, subtitles: [orgName, periodTh], columns: monthlyColumns, rows } : undefined;
+    rows && p ? { title: `${title} ${beMonthTag(p)}`, subtitles: [orgName, periodTh], columns: monthlyColumns, rows } : undefined;
   return (
     <ReportFrame
       name="monthlyReport"
@@ -77,20 +77,16 @@ export function MonthlyReportScreen({ db, setup, orgName, refreshKey }: ReportPr
       pendingCount={ready?.pending}
       controls={<BeMonthField id="report-monthlyReport-month" month={month} />}
       exportTable={exportTable}
+      read={read}
       signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง', 'ปลัด อปท.']}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {rows && (
         <table class="paper-table" data-testid="monthlyReport-table">
           <thead>
             <tr>
               <th scope="col">รหัสบัญชี</th>
               <th scope="col">รายการ</th>
-              {amountHeaders.map((h) => (
-                <th key={h} scope="col" class="num">
-                  {h}
-                </th>
-              ))}
+              <AmountHeaders headersTh={amountHeaders} />
             </tr>
           </thead>
           <tbody>
@@ -106,11 +102,7 @@ export function MonthlyReportScreen({ db, setup, orgName, refreshKey }: ReportPr
                   <th scope="row" style={{ fontWeight: r.style === 'line' ? 'normal' : undefined, textAlign: 'left' }}>
                     {r.labelTh}
                   </th>
-                  {amountKeys.map((k) => (
-                    <td key={k} class="num" data-satang={String(r[k])}>
-                      {formatBaht(r[k])}
-                    </td>
-                  ))}
+                  <AmountCells row={r} keys={amountKeys} />
                 </tr>
               ),
             )}

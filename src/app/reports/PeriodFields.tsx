@@ -2,8 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { DateRange } from '../../domain/reports';
 import { bangkokDateOf } from '../../domain/thaiDate';
-import { describedBy, Field } from '../Field';
-import { BeDateField, useBeDate } from './BeDateField';
+import { BeDateField, BeTextField, useBeDate } from './BeDateField';
 import { beMonthText, firstOfMonth, parseBeMonth, rangeErrorTh, type ParsedMonth } from './reportPeriods';
 
 export interface BeRange {
@@ -44,20 +43,5 @@ export function useBeMonth(): { text: string; setText: (t: string) => void; pars
 }
 
 export function BeMonthField({ id, month }: { id: string; month: ReturnType<typeof useBeMonth> }) {
-  const errorTh = month.parsed.ok ? undefined : month.parsed.messageTh;
-  return (
-    <Field id={id} label="เดือน (ดด/ปปปป พ.ศ.)" error={errorTh} errorTestId={`${id}-error`}>
-      <input
-        id={id}
-        data-testid={id}
-        type="text"
-        inputMode="numeric"
-        autocomplete="off"
-        placeholder="01/2567"
-        value={month.text}
-        onInput={(e) => month.setText(e.currentTarget.value)}
-        {...describedBy(id, errorTh)}
-      />
-    </Field>
-  );
+  return <BeTextField id={id} label="เดือน (ดด/ปปปป พ.ศ.)" placeholder="01/2567" text={month.text} setText={month.setText} errorTh={month.parsed.ok ? undefined : month.parsed.messageTh} />;
 }

@@ -4,7 +4,6 @@
  * lowest and the highest used, and the count and total of the receipts that stand.
  */
 import { useState } from 'preact/hooks';
-import { formatBaht } from '../../domain/money';
 import { receiptRegister, type ReceiptBookRegister, type ReceiptNumberGap } from '../../domain/reports';
 import { bangkokDateOf, fiscalYearOf, fiscalYearRange, formatBeDate } from '../../domain/thaiDate';
 import { cancellationsFor, entriesInRange, pendingCountInRange, type SamutDb } from '../../store';
@@ -13,6 +12,7 @@ import { describedBy, Field } from '../Field';
 import { useLiveQuery } from '../useLiveQuery';
 import type { ReportProps } from './DailyStatusReport';
 import { ReportFrame } from './ReportFrame';
+import { MoneyCell, TotalsFoot } from './reportCells';
 
 async function readRegister(db: SamutDb, fy: number): Promise<{ books: ReceiptBookRegister[]; pending: number }> {
   const { first, last } = fiscalYearRange(fy);
@@ -87,9 +87,8 @@ export function ReceiptRegisterReport({ db, orgName, refreshKey }: ReportProps) 
       pendingCount={ready?.pending}
       controls={<FiscalYearField id="report-receiptRegister-fy" year={year} />}
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {ready && ready.books.length === 0 && <p class="muted">ยังไม่มีใบเสร็จรับเงินในปีงบประมาณนี้</p>}
       {ready?.books.map((b) => (
         <section key={b.bookNo} data-testid="receiptRegister-book" data-book={b.bookNo}>
@@ -120,22 +119,15 @@ export function ReceiptRegisterReport({ db, orgName, refreshKey }: ReportProps) 
                   <td class="nowrap">{r.receiptNo}</td>
                   <td class="nowrap">{formatBeDate(r.date)}</td>
                   <td>{r.payer}</td>
-                  <td class="num">{formatBaht(r.amountSatang)}</td>
+                  <MoneyCell satang={r.amountSatang} marked={false} />
                   <td>{r.cancelled ? <span class="report-mark">ยกเลิก</span> : ''}</td>
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  รวมใบเสร็จที่ใช้ได้ {b.validCount} ฉบับ
-                </th>
-                <td class="num" data-testid="receiptRegister-total" data-satang={String(b.validTotalSatang)}>
-                  {formatBaht(b.validTotalSatang)}
-                </td>
-                <td />
-              </tr>
-            </tfoot>
+            <TotalsFoot labelSpan={3} label={<>รวมใบเสร็จที่ใช้ได้ {b.validCount} ฉบับ</>}>
+              <MoneyCell satang={b.validTotalSatang} testId="receiptRegister-total" />
+              <td />
+            </TotalsFoot>
           </table>
         </section>
       ))}

@@ -1,12 +1,13 @@
 /**
  * What every report shows around its table: the organisation, the title and period, how many entries
  * of the period still wait to be sent (the central books do not have them yet: said on paper too), the
- * print and export buttons, and the signature blocks under the table.
+ * print and export buttons, the query's failure if any, and the signature blocks under the table.
  */
 import type { ComponentChildren } from 'preact';
 import { ExportButtons } from '../export/ExportButtons';
 import type { ExportTable } from '../export/exportTable';
 import { Signature } from '../print/Signature';
+import type { LiveResult } from '../useLiveQuery';
 import '../print/paper.css';
 import './reports.css';
 
@@ -19,11 +20,16 @@ export interface ReportFrameProps<Row> {
   pendingCount: number | undefined;
   controls: ComponentChildren;
   exportTable: () => ExportTable<Row> | undefined;
-  signersTh: readonly string[];
+  /** ผู้จัดทำ and หัวหน้าหน่วยงานคลัง unless told. */
+  signersTh?: readonly string[];
+  /** The report's query: its Thai error shows above the table when it failed. */
+  read?: LiveResult<unknown>;
   children: ComponentChildren;
 }
 
-export function ReportFrame<Row>({ name, titleTh, orgName, periodTh, pendingCount, controls, exportTable, signersTh, children }: ReportFrameProps<Row>) {
+const defaultSignersTh = ['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง'] as const;
+
+export function ReportFrame<Row>({ name, titleTh, orgName, periodTh, pendingCount, controls, exportTable, signersTh = defaultSignersTh, read, children }: ReportFrameProps<Row>) {
   return (
     <section class="card report" data-testid={`report-${name}`} aria-labelledby={`report-${name}-title`}>
       <div class="report-tools no-print">
@@ -45,6 +51,7 @@ export function ReportFrame<Row>({ name, titleTh, orgName, periodTh, pendingCoun
         <h2 id={`report-${name}-title`}>{titleTh}</h2>
         <p data-testid={`report-${name}-period`}>{periodTh}</p>
       </header>
+      {read?.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {children}
       {signersTh.length > 0 && (
         <div class="paper-signatures report-signatures">

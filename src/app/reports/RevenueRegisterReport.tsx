@@ -2,16 +2,16 @@
  * ทะเบียนเงินรายรับ of a month: per revenue item, ประมาณการ (the year's ประมาณการรายรับ entries),
  * รับเดือนนี้, รับสะสม (1 October to the month's end) and สูง(ต่ำ)กว่าประมาณการ, and the totals.
  */
-import { formatBaht } from '../../domain/money';
 import { revenueRegister, type DateRange, type RevenueRegister, type RevenueRegisterRow } from '../../domain/reports';
 import type { BooksSetup, SamutDb } from '../../store';
 import type { ExportColumn, ExportTable } from '../export/exportTable';
 import { useLiveQuery } from '../useLiveQuery';
+import { AccountAmountsTable } from './AccountAmountsTable';
 import type { ReportProps } from './DailyStatusReport';
 import { readMonthFigures } from './monthFigures';
 import { BeMonthField, useBeMonth } from './PeriodFields';
 import { ReportFrame } from './ReportFrame';
-import { beMonthTitle } from './reportPeriods';
+import { beMonthTag, monthPeriodTh } from './reportPeriods';
 
 async function readRegister(db: SamutDb, setup: BooksSetup, fiscalYear: number, month: DateRange): Promise<{ register: RevenueRegister; pending: number }> {
   const f = await readMonthFigures(db, fiscalYear, month);
@@ -33,10 +33,10 @@ export function RevenueRegisterReport({ db, setup, orgName, refreshKey }: Report
   const read = useLiveQuery(() => (p === undefined ? Promise.resolve(undefined) : readRegister(db, setup, p.fiscalYear, p.range)), [db, setup, p?.range.from, refreshKey]);
   const ready = read.status === 'ready' ? read.value : undefined;
   const title = 'ทะเบียนเงินรายรับ';
-  const periodTh = p ? `ประจำเดือน ${beMonthTitle(p)} (ปีงบประมาณ ${p.fiscalYear})` : '';
+  const periodTh = monthPeriodTh(p);
   const r = ready?.register;
   const exportTable = (): ExportTable<RevenueRegisterRow> | undefined =>
-    r ? { title: `${title} ${p ? `${String(p.month).padStart(2, '0')}-${p.beYear}` : ''}`, subtitles: [orgName, periodTh], columns: revenueRegisterColumns, rows: [...r.rows, { account: '', nameTh: 'รวม', categoryAccount: undefined, ...r.total }] } : undefined;
+    r ? { title: `${title} ${p ? beMonthTag(p) : ''}`, subtitles: [orgName, periodTh], columns: revenueRegisterColumns, rows: [...r.rows, { account: '', nameTh: 'รวม', categoryAccount: undefined, ...r.total }] } : undefined;
   return (
     <ReportFrame
       name="revenueRegister"
@@ -46,49 +46,11 @@ export function RevenueRegisterReport({ db, setup, orgName, refreshKey }: Report
       pendingCount={ready?.pending}
       controls={<BeMonthField id="report-revenueRegister-month" month={month} />}
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {r && r.rows.length === 0 && <p class="muted">ยังไม่มีประมาณการหรือรายรับในปีงบประมาณนี้</p>}
       {r && r.rows.length > 0 && (
-        <table class="paper-table" data-testid="revenueRegister-table">
-          <thead>
-            <tr>
-              <th scope="col">รหัสบัญชี</th>
-              <th scope="col">รายการ</th>
-              {amountHeaders.map((h) => (
-                <th key={h} scope="col" class="num">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.map((row) => (
-              <tr key={row.account} data-testid="revenueRegister-row" data-account={row.account}>
-                <td>{row.account}</td>
-                <td>{row.nameTh}</td>
-                {amountKeys.map((k) => (
-                  <td key={k} class="num" data-satang={String(row[k])}>
-                    {formatBaht(row[k])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={2}>
-                รวม
-              </th>
-              {amountKeys.map((k) => (
-                <td key={k} class="num" data-testid={`revenueRegister-total-${k}`} data-satang={String(r.total[k])}>
-                  {formatBaht(r.total[k])}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        </table>
+        <AccountAmountsTable name="revenueRegister" nameHeaderTh="รายการ" amountHeadersTh={amountHeaders} keys={amountKeys} rows={r.rows} total={r.total} />
       )}
     </ReportFrame>
   );

@@ -3,7 +3,6 @@
  * opening balances are in and last year's revenue and expense are not), debit or credit, and the totals.
  */
 import { accountTypeNamesTh } from '../../domain/chart/account';
-import { formatBaht } from '../../domain/money';
 import { trialBalance, type TrialBalance, type TrialBalanceRow } from '../../domain/reports';
 import { fiscalYearOf, fiscalYearRange, formatBeDate, type IsoDate } from '../../domain/thaiDate';
 import { accountTotalsInRange, pendingCountInRange, type BooksSetup, type SamutDb } from '../../store';
@@ -12,6 +11,7 @@ import { useLiveQuery } from '../useLiveQuery';
 import { BeDateField, useBeDate } from './BeDateField';
 import type { ReportProps } from './DailyStatusReport';
 import { ReportFrame } from './ReportFrame';
+import { MoneyCell, TotalsFoot } from './reportCells';
 
 async function readTrialBalance(db: SamutDb, setup: BooksSetup, asOf: IsoDate): Promise<{ tb: TrialBalance; pending: number }> {
   const first = fiscalYearRange(fiscalYearOf(asOf)).first;
@@ -47,9 +47,8 @@ export function TrialBalanceReport({ db, setup, orgName, refreshKey }: ReportPro
       pendingCount={ready?.pending}
       controls={<BeDateField id="report-tb-date" label="ณ วันที่ (พ.ศ.)" date={date} />}
       exportTable={exportTable}
-      signersTh={['ผู้จัดทำ', 'หัวหน้าหน่วยงานคลัง']}
+      read={read}
     >
-      {read.status === 'failed' && <p class="notice notice--error">{read.messageTh}</p>}
       {ready && ready.tb.rows.length === 0 && <p class="muted">ไม่มียอดคงเหลือในปีงบประมาณนี้</p>}
       {ready && ready.tb.rows.length > 0 && (
         <table class="paper-table" data-testid="trial-balance-table">
@@ -68,24 +67,15 @@ export function TrialBalanceReport({ db, setup, orgName, refreshKey }: ReportPro
                 <td>{r.account}</td>
                 <td>{r.nameTh}</td>
                 <td>{r.type ? accountTypeNamesTh[r.type] : ''}</td>
-                <td class="num">{r.debitSatang ? formatBaht(r.debitSatang) : ''}</td>
-                <td class="num">{r.creditSatang ? formatBaht(r.creditSatang) : ''}</td>
+                <MoneyCell satang={r.debitSatang} marked={false} blankZero />
+                <MoneyCell satang={r.creditSatang} marked={false} blankZero />
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                รวม
-              </th>
-              <td class="num" data-testid="trial-balance-debit" data-satang={String(ready.tb.debitSatang)}>
-                {formatBaht(ready.tb.debitSatang)}
-              </td>
-              <td class="num" data-testid="trial-balance-credit" data-satang={String(ready.tb.creditSatang)}>
-                {formatBaht(ready.tb.creditSatang)}
-              </td>
-            </tr>
-          </tfoot>
+          <TotalsFoot labelSpan={3} label="รวม">
+            <MoneyCell satang={ready.tb.debitSatang} testId="trial-balance-debit" />
+            <MoneyCell satang={ready.tb.creditSatang} testId="trial-balance-credit" />
+          </TotalsFoot>
         </table>
       )}
     </ReportFrame>

@@ -3,9 +3,12 @@
  * two B.E. dates, and the default of each (this month; the 1st of this month to today).
  */
 import { monthRange, type DateRange } from '../../domain/reports';
-import { buddhistEraOffset, fiscalYearOf, type IsoDate } from '../../domain/thaiDate';
+import { buddhistEraOffset, fiscalYearOf, formatBeDate, type IsoDate } from '../../domain/thaiDate';
 
 export type ParsedMonth = { ok: true; range: DateRange; fiscalYear: number; beYear: number; month: number } | { ok: false; messageTh: string };
+
+/** The parts of a valid month. */
+export type MonthParts = { month: number; beYear: number; fiscalYear: number };
 
 export const thaiMonthNames = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'] as const;
 
@@ -48,4 +51,19 @@ export function rangeErrorTh(range: DateRange): string | undefined {
   const days = (Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > rangeDaysMax) return `ช่วงวันที่ยาวเกินไป (${days} วัน): เลือกได้ไม่เกิน ${rangeDaysMax} วัน`;
   return undefined;
+}
+
+/** "ตั้งแต่วันที่ 01/01/2567 ถึงวันที่ 31/01/2567", or '' while the range is not valid. */
+export function rangePeriodTh(range: DateRange | undefined): string {
+  return range ? `ตั้งแต่วันที่ ${formatBeDate(range.from)} ถึงวันที่ ${formatBeDate(range.to)}` : '';
+}
+
+/** "ประจำเดือน มกราคม 2567 (ปีงบประมาณ 2567)", or '' while the month is not valid. */
+export function monthPeriodTh(p: MonthParts | undefined): string {
+  return p ? `ประจำเดือน ${beMonthTitle(p)} (ปีงบประมาณ ${p.fiscalYear})` : '';
+}
+
+/** "01-2567", for export titles (and so file names). */
+export function beMonthTag(p: MonthParts): string {
+  return `${String(p.month).padStart(2, '0')}-${p.beYear}`;
 }
