@@ -20,7 +20,6 @@ import {
 import { budgetActionNamesTh } from '../domain/kinds/budgetEntry';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import type { LineView } from './booksReads';
 import { commitmentOptions, LineBalance, lineOptions } from './budgetViews';
 import { accountOptions, SaveStrip, SelectControl, TextControl, type Option } from './controls';
@@ -28,17 +27,12 @@ import { fieldId } from './fieldIds';
 import { fiscalYearOfForm } from './formDates';
 import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
+import type { EntryFormProps } from './entryFormProps';
 
 const formId = 'budget';
 
 /** งบ of the LAO classification (DOMAIN.md §5.1). */
 const groupNames = ['งบกลาง', 'งบบุคลากร', 'งบดำเนินงาน', 'งบลงทุน', 'งบเงินอุดหนุน', 'งบรายจ่ายอื่น'];
-
-export interface BudgetFormProps {
-  db: SamutDb;
-  setup: BooksSetup;
-  onRecorded: (entry: StoredEntry) => void;
-}
 
 function emptyBudgetForm(): BudgetFormInput {
   return {
@@ -77,7 +71,7 @@ function nextBudgetForm(saved: BudgetFormInput): BudgetFormInput {
   };
 }
 
-export function BudgetForm({ db, setup, onRecorded }: BudgetFormProps) {
+export function BudgetForm({ db, setup, onRecorded }: EntryFormProps) {
   const context = useRef<BudgetFormContext>({ budgetLines: [] });
   const f = useEntryForm(
     db,

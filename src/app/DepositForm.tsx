@@ -6,18 +6,12 @@ import { cashAccountCode, savingsBankAccountCode } from '../domain/chart/default
 import { depositFieldOf, readDepositForm, type DepositFormInput } from '../domain/forms';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import { accountOptions, SaveStrip, SelectControl, TextControl } from './controls';
 import { fiscalYearOfForm } from './formDates';
 import { useEntryForm } from './useEntryForm';
+import type { EntryFormProps } from './entryFormProps';
 
 const formId = 'deposit';
-
-export interface DepositFormProps {
-  db: SamutDb;
-  setup: BooksSetup;
-  onRecorded: (entry: StoredEntry) => void;
-}
 
 function emptyDepositForm(): DepositFormInput {
   return {
@@ -29,7 +23,7 @@ function emptyDepositForm(): DepositFormInput {
   };
 }
 
-export function DepositForm({ db, setup, onRecorded }: DepositFormProps) {
+export function DepositForm({ db, setup, onRecorded }: EntryFormProps) {
   const f = useEntryForm(
     db,
     {

@@ -8,18 +8,12 @@ import { emptyJournalLine, journalFieldOf, journalFormTotals, readJournalForm, t
 import { entryLinesMax } from '../domain/journal';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import { accountOptions, CellControl, GroupError, SaveStrip, SelectControl, TextControl } from './controls';
 import { fiscalYearOfForm } from './formDates';
 import { useEntryForm } from './useEntryForm';
+import type { EntryFormProps } from './entryFormProps';
 
 const formId = 'journal';
-
-export interface JournalFormProps {
-  db: SamutDb;
-  setup: BooksSetup;
-  onRecorded: (entry: StoredEntry) => void;
-}
 
 function emptyJournalForm(): JournalFormInput {
   return {
@@ -31,7 +25,7 @@ function emptyJournalForm(): JournalFormInput {
   };
 }
 
-export function JournalForm({ db, setup, onRecorded }: JournalFormProps) {
+export function JournalForm({ db, setup, onRecorded }: EntryFormProps) {
   const f = useEntryForm(
     db,
     {

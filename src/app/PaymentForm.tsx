@@ -19,21 +19,15 @@ import {
 import { paymentMethodNamesTh, type PaymentMethod } from '../domain/kinds/payment';
 import { formatBaht } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import { commitmentOptions, LineBalance, lineOptions } from './budgetViews';
 import { accountOptions, SaveStrip, SelectControl, TextControl } from './controls';
 import { Deductions, PaymentSum } from './Deductions';
 import { fiscalYearOfForm } from './formDates';
 import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
+import type { EntryFormProps } from './entryFormProps';
 
 const formId = 'payment';
-
-export interface PaymentFormProps {
-  db: SamutDb;
-  setup: BooksSetup;
-  onRecorded: (entry: StoredEntry) => void;
-}
 
 const methods: PaymentMethod[] = ['cheque', 'transfer', 'cash'];
 
@@ -60,7 +54,7 @@ function emptyPaymentForm(bankAccount: string): PaymentFormInput {
   };
 }
 
-export function PaymentForm({ db, setup, onRecorded }: PaymentFormProps) {
+export function PaymentForm({ db, setup, onRecorded }: EntryFormProps) {
   const fyNow = fiscalYearOfForm('');
   const firstBank = postableAccounts(setup.chart, fyNow, { role: 'bank' })[0]?.code ?? '';
   // Whether the withholding amount still follows gross (until the officer types one of their own).

@@ -11,25 +11,18 @@ import { emptyReceiptItem, readReceiptForm, receiptFieldOf, type ReceiptFormInpu
 import { receiptItemsMax, receiptMethodNamesTh, type ReceiptMethod } from '../domain/kinds/receipt';
 import { formatBaht, parseBaht, sumSatang } from '../domain/money';
 import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
-import type { BooksSetup, SamutDb, StoredEntry } from '../store';
 import { accountOptions, CellControl, GroupError, SaveStrip, SelectControl, TextControl, type Option } from './controls';
 import { fiscalYearOfForm } from './formDates';
 import { emptyReceiptForm, nextReceiptForm } from './receiptFormState';
 import { ReceiptNumberHint } from './ReceiptNumberHint';
 import { useEntryForm } from './useEntryForm';
+import type { EntryFormProps } from './entryFormProps';
 
 const formId = 'receipt';
 
-export interface ReceiptFormProps {
-  db: SamutDb;
-  setup: BooksSetup;
-  /** Called after each receipt is stored (the app asks the sync engine to send it). */
-  onRecorded: (entry: StoredEntry) => void;
-}
-
 const methods: ReceiptMethod[] = ['cash', 'cheque', 'transfer'];
 
-export function ReceiptForm({ db, setup, onRecorded }: ReceiptFormProps) {
+export function ReceiptForm({ db, setup, onRecorded }: EntryFormProps) {
   const f = useEntryForm(
     db,
     { formId, read: readReceiptForm, fieldOf: receiptFieldOf, next: nextReceiptForm, focusAfterSave: 'payer' },

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { rebuildBooksCaches } from '../../src/store/booksCaches';
 import { listBudgetLines } from '../../src/store/budgetQueries';
 import type { SamutDb } from '../../src/store/db';
-import type { RecordEntryInput } from '../../src/store/entryInput';
 import { isCancelled } from '../../src/store/queries';
 import { receiptBookStatus } from '../../src/store/receiptBookStatus';
-import { recordEntry } from '../../src/store/recordEntry';
 import { applyPushResults } from '../../src/store/syncQueue';
 import {
   appropriationInput,
@@ -20,22 +18,11 @@ import {
   supplementaryInput,
   transferInput,
 } from './entryInputs';
-import { enrolledDb, manualClock, seededRandom } from './fixtures';
+import { recordingBooks } from './fixtures';
 
 const at = '2024-07-08T03:00:00.000Z';
 
-async function books() {
-  const db = await enrolledDb('caches');
-  const clock = manualClock();
-  const random = seededRandom();
-  return {
-    db,
-    record: (input: RecordEntryInput) => {
-      clock.advance(1000);
-      return recordEntry(db, input, clock, random);
-    },
-  };
-}
+const books = () => recordingBooks('caches');
 
 async function caches(db: SamutDb) {
   const { receiptNumbers, budgetLines, budgetEffects, budgetLineBalances, cancellations, accountDayTotals, accountMonthTotals } = await snapshot(db);

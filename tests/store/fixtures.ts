@@ -8,6 +8,9 @@ import { openSamutDb, type SamutDb } from '../../src/store/db';
 import { saveEnrolment, type Enrolment } from '../../src/store/enrolment';
 import type { Clock, RandomBytes } from '../../src/store/clock';
 import type { ReceiptInput } from '../../src/store/recordReceipt';
+import type { RecordEntryInput } from '../../src/store/entryInput';
+import { recordEntry } from '../../src/store/recordEntry';
+import type { StoredEntry } from '../../src/store/storedEntry';
 
 let dbCounter = 0;
 
@@ -77,6 +80,23 @@ export function receiptOn(date: string, receiptNo = 1, amountSatang = 50_000, bo
       items: [{ account: '411002', amountSatang }],
       method: 'cash',
       receivedInto: '010',
+    },
+  };
+}
+
+/**
+ * An enrolled PC whose `record` writes through the real recordEntry, a second apart on a manual clock
+ * with seeded ids, so tests read as a sequence of documents.
+ */
+export async function recordingBooks(label: string): Promise<{ db: SamutDb; record: (input: RecordEntryInput) => Promise<StoredEntry> }> {
+  const db = await enrolledDb(label);
+  const clock = manualClock();
+  const random = seededRandom();
+  return {
+    db,
+    record: (input: RecordEntryInput) => {
+      clock.advance(1000);
+      return recordEntry(db, input, clock, random);
     },
   };
 }

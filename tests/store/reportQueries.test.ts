@@ -5,8 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { totalsOf } from '../../src/domain/reports/accountTotals';
-import type { RecordEntryInput } from '../../src/store/entryInput';
-import { recordEntry } from '../../src/store/recordEntry';
 import {
   accountTotalsAsOf,
   accountTotalsBefore,
@@ -18,22 +16,11 @@ import {
 import { entryOf, type StoredEntry } from '../../src/store/storedEntry';
 import { applyPushResults } from '../../src/store/syncQueue';
 import { appropriationInput, cancelInput, depositInput, journalInput, paymentInput, receiptInput } from './entryInputs';
-import { enrolledDb, manualClock, seededRandom } from './fixtures';
+import { recordingBooks } from './fixtures';
 
 const at = '2024-07-08T03:00:00.000Z';
 
-async function books() {
-  const db = await enrolledDb('reports');
-  const clock = manualClock();
-  const random = seededRandom();
-  return {
-    db,
-    record: (input: RecordEntryInput) => {
-      clock.advance(1000);
-      return recordEntry(db, input, clock, random);
-    },
-  };
-}
+const books = () => recordingBooks('reports');
 
 const totalsOfEntries = (entries: readonly StoredEntry[], keep: (date: string) => boolean) => totalsOf(entries.filter((e) => keep(e.date)).map(entryOf));
 

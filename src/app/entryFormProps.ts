@@ -1,0 +1,10 @@
+/** What every entry form receives from the app. */
+import type { BooksSetup, SamutDb, StoredEntry } from '../store';
+
+export interface EntryFormProps {
+  db: SamutDb;
+  /** The chart, money rules and receipt books in force on this PC. */
+  setup: BooksSetup;
+  /** Called after each entry is stored (the app then asks the sync engine to send it). */
+  onRecorded: (entry: StoredEntry) => void;
+}
