@@ -143,15 +143,15 @@ export function linesCount(entry: Pick<StoredEntry, 'id' | 'kind' | 'doc'>, stat
 
 /**
  * Subtracts the lines of entries that stopped counting: the voided entries themselves, and the cancels
- * of voided targets. Call inside the transaction that stored their new state, BEFORE the cancellations
+ * of voided targets; returns those entries (their other line-based caches go with them). Call inside the transaction that stored their new state, BEFORE the cancellations
  * of the voided entries are removed (the rule reads them). `voidedIds` were all pending before.
  */
 export async function removeAccountDayTotalsOf(
   t: { entries: Table<StoredEntry, string>; cancellations: Table<CancellationRow, string> } & AccountTotalsTables,
   voidedIds: readonly string[],
-): Promise<void> {
+): Promise<StoredEntry[]> {
   const voided = new Set(voidedIds);
-  if (voided.size === 0) return;
+  if (voided.size === 0) return [];
   const cancelsOfVoided = (await t.cancellations.where('targetId').anyOf([...voided]).toArray()).map((c) => c.cancelId);
   const affectedIds = [...new Set([...voided, ...cancelsOfVoided])];
   const affected = (await t.entries.bulkGet(affectedIds)).flatMap((e) => (e ? [e] : []));
@@ -166,4 +166,5 @@ export async function removeAccountDayTotalsOf(
   const after: LineCountingLookup = { stateOf: (id) => known.get(id)?.state, entryOf: entryOfId, cancelOf };
   const stopped = affected.filter((e) => linesCount(e, before.stateOf(e.id)!, before) && !linesCount(e, e.state, after));
   await applyAccountDayTotals(t, stopped, -1);
+  return stopped;
 }

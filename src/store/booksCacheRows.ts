@@ -8,6 +8,7 @@ import type { BudgetColumn, BudgetLineDef } from '../domain/budget/budgetLine';
 import { budgetEffectsOf, type Entry } from '../domain/entry';
 import { budgetLineDefsOf } from '../domain/kinds/budgetEntry';
 import type { Satang } from '../domain/money';
+import type { IsoDate } from '../domain/thaiDate';
 
 /** `receiptNumbers`: which entry holds a receipt number of a book (cancelled receipts keep theirs). */
 export interface ReceiptNumberRow {
@@ -43,6 +44,8 @@ export interface BudgetEffectRow {
 export interface CancellationRow {
   targetId: string;
   cancelId: string;
+  /** The target's date (indexed: which of a period's entries were cancelled); absent when the target is not on this PC. */
+  targetDate?: IsoDate;
 }
 
 export interface BooksCacheRows {
@@ -77,6 +80,7 @@ export function booksCacheRowsOf(entry: Entry, cancelTarget?: Entry): BooksCache
       break;
     case 'cancel':
       rows.cancellation = { targetId: entry.doc.targetId, cancelId: entry.id };
+      if (cancelTarget !== undefined) rows.cancellation.targetDate = cancelTarget.date;
       break;
     default:
       break;

@@ -13,7 +13,9 @@
 import type { Table } from 'dexie';
 import type { Entry } from '../domain/entry';
 import { addLinesTo, monthRowsOf, removeAccountDayTotalsOf, type AccountDayTotalRow, type AccountTotalsTables } from './accountDayTotals';
+import { cashBookSourceOf, type CashBookSource } from '../domain/reports/cashBooks';
 import { applyBudgetLineBalances, budgetLineBalancesOf, type BudgetLineBalancesTable } from './budgetLineBalances';
+import { cashBookDayRowsOf, removeCashBookSourcesOf, type CashBookDaysTable } from './cashBookDays';
 import {
   booksCacheRowsOf,
   recordingOrderOf,
@@ -33,41 +35,36 @@ export interface BooksTables {
   budgetLines: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects: Table<BudgetEffectRow, [string, number]>;
   cancellations: Table<CancellationRow, string>;
-  /** Version 3: absent inside the version-2 upgrade (which runs before the tables exist). */
-  accountTotals?: AccountTotalsTables;
-  budgetLineBalances?: BudgetLineBalancesTable;
+  accountTotals: AccountTotalsTables;
+  budgetLineBalances: BudgetLineBalancesTable;
+  cashBookDays: CashBookDaysTable;
 }
 
 /** Names of the cache tables, for transaction scopes. */
-export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals', 'budgetLineBalances'] as const;
+export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals', 'budgetLineBalances', 'cashBookDays'] as const;
 
 /** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
 export interface TableSource {
   table(name: string): Table;
 }
 
-/** Which schema the tables are read from: the version-2 upgrade runs before the version-3 tables exist. */
-export interface CacheTablesOptions {
-  version3?: boolean;
-}
-
-/** The tables of `src`, with those of version 3 unless told `version3: false`. */
-export function booksTablesOf(src: TableSource, options: CacheTablesOptions = {}): BooksTables {
-  const base = {
+/** The tables of `src` (a database, or the transaction of the latest schema upgrade). */
+export function booksTablesOf(src: TableSource): BooksTables {
+  return {
     entries: src.table('entries') as Table<StoredEntry, string>,
     receiptNumbers: src.table('receiptNumbers') as Table<ReceiptNumberRow, [string, number]>,
     budgetLines: src.table('budgetLines') as Table<BudgetLineDefRow, [number, string]>,
     budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
     cancellations: src.table('cancellations') as Table<CancellationRow, string>,
+    accountTotals: { accountDayTotals: src.table('accountDayTotals'), accountMonthTotals: src.table('accountMonthTotals') } as AccountTotalsTables,
+    budgetLineBalances: src.table('budgetLineBalances') as BudgetLineBalancesTable,
+    cashBookDays: src.table('cashBookDays') as CashBookDaysTable,
   };
-  if (options.version3 === false) return base;
-  const accountTotals = { accountDayTotals: src.table('accountDayTotals'), accountMonthTotals: src.table('accountMonthTotals') } as AccountTotalsTables;
-  return { ...base, accountTotals, budgetLineBalances: src.table('budgetLineBalances') as BudgetLineBalancesTable };
 }
 
 /** The tables a write touching the caches must include in its transaction scope. */
 export function booksCacheTables(db: SamutDb): Table[] {
-  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals, db.budgetLineBalances];
+  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals, db.budgetLineBalances, db.cashBookDays];
 }
 
 const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
@@ -85,7 +82,7 @@ export async function writeBooksCaches(t: BooksTables, rowsOfEntries: readonly B
   if (cancels.length > 0) await t.cancellations.bulkPut(cancels);
   // add, not put: an entry's effects are written once; a second write is a bug and fails the transaction.
   if (effects.length > 0) await t.budgetEffects.bulkAdd(effects);
-  if (t.budgetLineBalances) await applyBudgetLineBalances(t.budgetLineBalances, effects, 1);
+  await applyBudgetLineBalances(t.budgetLineBalances, effects, 1);
   if (defs.length > 0) {
     const existing = await t.budgetLines.bulkGet(defs.map((d) => [d.fiscalYear, d.code] as [number, string]));
     const winners = defs.filter((d, i) => {
@@ -106,13 +103,14 @@ export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly str
   const ids = [...new Set(entryIds)];
   if (ids.length === 0) return;
   // First: which cancels' lines stop counting is read from the cancellations removed just below.
-  if (t.accountTotals) await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, ...t.accountTotals }, ids);
+  const stopped = await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, ...t.accountTotals }, ids);
+  await removeCashBookSourcesOf(t.cashBookDays, stopped);
   await t.receiptNumbers.where('entryId').anyOf(ids).delete();
   await t.cancellations.where('cancelId').anyOf(ids).delete();
   // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
   const cancelsOfVoided = (await t.cancellations.where('targetId').anyOf(ids).toArray()).map((c) => c.cancelId);
   const voidedEffects = () => t.budgetEffects.where('entryId').anyOf([...ids, ...cancelsOfVoided]);
-  if (t.budgetLineBalances) await applyBudgetLineBalances(t.budgetLineBalances, await voidedEffects().toArray(), -1);
+  await applyBudgetLineBalances(t.budgetLineBalances, await voidedEffects().toArray(), -1);
   await voidedEffects().delete();
   const defined = await t.budgetLines.where('entryId').anyOf(ids).toArray();
   for (const row of defined) {
@@ -161,19 +159,19 @@ export interface RebuildReport {
 /**
  * Recomputes every cache from the entries: clears the cache tables and writes the rows of every
  * counting entry, first holder / first definer winning in recording order. Runs inside the caller's
- * transaction (the version-2 upgrade with `version3: false`, the version-3 upgrade, or
- * {@link rebuildBooksCaches}). Entries are streamed, not
+ * transaction (the latest schema upgrade, or {@link rebuildBooksCaches}). Entries are streamed, not
  * loaded whole: a PC may hold years of them.
  */
-export async function rebuildCachesIn(src: TableSource, options: CacheTablesOptions = {}): Promise<RebuildReport> {
-  const t = booksTablesOf(src, options);
-  await Promise.all([t.receiptNumbers.clear(), t.budgetLines.clear(), t.budgetEffects.clear(), t.cancellations.clear(), t.accountTotals?.accountDayTotals.clear(), t.accountTotals?.accountMonthTotals.clear(), t.budgetLineBalances?.clear()]);
+export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> {
+  const t = booksTablesOf(src);
+  await Promise.all(booksCacheTableNames.map((name) => src.table(name).clear()));
   const report: RebuildReport = { counted: 0, notCounting: 0, unreadable: 0 };
   const receipts = new Map<string, ReceiptNumberRow>();
   const cancels = new Map<string, { cancel: Entry; order: string }>();
   const defs: BudgetLineDefRow[] = [];
   const effects: BudgetEffectRow[] = [];
   const accountDays = new Map<string, AccountDayTotalRow>();
+  const cashBookSources: CashBookSource[] = [];
 
   await t.entries.each((row) => {
     if (!countsInBooks(row.state)) {
@@ -190,13 +188,16 @@ export async function rebuildCachesIn(src: TableSource, options: CacheTablesOpti
     }
     addLinesTo(accountDays, entry);
     let rows: BooksCacheRows;
+    let source: CashBookSource | undefined;
     try {
       rows = booksCacheRowsOf(entry);
+      source = cashBookSourceOf(entry);
     } catch {
       report.unreadable += 1;
       return;
     }
     report.counted += 1;
+    if (source) cashBookSources.push(source);
     if (rows.receiptNumber) {
       const key = `${rows.receiptNumber.bookNo}\u0000${rows.receiptNumber.receiptNo}`;
       const held = receipts.get(key);
@@ -215,21 +216,25 @@ export async function rebuildCachesIn(src: TableSource, options: CacheTablesOpti
     // Only a target that counts has effects to reverse (as removeBooksCachesOf leaves it).
     const counting = target !== undefined && countsInBooks(target.state);
     const rows = booksCacheRowsOf(cancel, counting ? entryOf(target) : undefined);
-    if (rows.cancellation) cancellations.push(rows.cancellation);
+    // The original's date, whether or not it counts (as written when the cancel was recorded).
+    if (rows.cancellation) cancellations.push(target ? { ...rows.cancellation, targetDate: target.date } : rows.cancellation);
     effects.push(...rows.effects);
     // Its lines (the target's, swapped) count on the same terms as its budget effects.
-    if (counting && target.kind !== 'cancel') addLinesTo(accountDays, cancel);
+    if (counting && target.kind !== 'cancel') {
+      addLinesTo(accountDays, cancel);
+      const source = cashBookSourceOf(cancel, entryOf(target));
+      if (source) cashBookSources.push(source);
+    }
   });
 
   await t.receiptNumbers.bulkPut([...receipts.values()]);
   await t.budgetLines.bulkPut(firstDefinitions(defs));
   await t.budgetEffects.bulkPut(effects);
-  await t.budgetLineBalances?.bulkPut([...budgetLineBalancesOf(effects).values()]);
+  await t.budgetLineBalances.bulkPut([...budgetLineBalancesOf(effects).values()]);
   await t.cancellations.bulkPut(cancellations);
-  if (t.accountTotals) {
-    await t.accountTotals.accountDayTotals.bulkPut([...accountDays.values()]);
-    await t.accountTotals.accountMonthTotals.bulkPut([...monthRowsOf(accountDays.values()).values()]);
-  }
+  await t.accountTotals.accountDayTotals.bulkPut([...accountDays.values()]);
+  await t.accountTotals.accountMonthTotals.bulkPut([...monthRowsOf(accountDays.values()).values()]);
+  await t.cashBookDays.bulkPut(cashBookDayRowsOf(cashBookSources));
   return report;
 }
 

@@ -16,10 +16,14 @@
  *   lines that count: src/store/accountDayTotals.ts) and `accountMonthTotals` (the same rolled up per
  *   month, `date` = 'YYYY-MM'), for the trial balance and the other reports; `budgetLineBalances`
  *   ([fiscalYear+lineCode] → Σ budgetEffects by column), for the budget register.
+ * - Version 4 adds `cashBookDays` (date → that day's cash-book sources: src/store/cashBookDays.ts), for
+ *   the cash books, and a `targetDate` index on `cancellations` (which of a period's entries were
+ *   cancelled, whenever the cancel is dated).
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AccountDayTotalRow } from './accountDayTotals';
 import type { BudgetLineBalanceRow } from './budgetLineBalances';
+import type { CashBookDayRow } from './cashBookDays';
 import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow, ReceiptNumberRow } from './booksCacheRows';
 import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
@@ -54,6 +58,13 @@ export const schemaV3 = {
   budgetLineBalances: '[fiscalYear+lineCode]',
 } as const;
 
+/** Version 4: the cash books' day records, and cancellations findable by their original's date. */
+export const schemaV4 = {
+  ...schemaV3,
+  cancellations: 'targetId, cancelId, targetDate',
+  cashBookDays: 'date',
+} as const;
+
 /** The Samut database. Open it with {@link openSamutDb}. */
 export class SamutDb extends Dexie {
   entries!: Table<StoredEntry, string>;
@@ -66,17 +77,18 @@ export class SamutDb extends Dexie {
   /** The day rows rolled up per month: `date` holds 'YYYY-MM'. */
   accountMonthTotals!: Table<AccountDayTotalRow, [string, string]>;
   budgetLineBalances!: Table<BudgetLineBalanceRow, [number, string]>;
+  cashBookDays!: Table<CashBookDayRow, string>;
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(schemaV1);
-    // Entries stay exactly as they were (append-only); only the caches are computed from them.
-    this.version(2)
-      .stores(schemaV2)
-      .upgrade((tx) => rebuildCachesIn(tx, { version3: false }));
-    // Fills the new table from the entries (the whole rebuild: one code path for every cache).
-    this.version(3)
-      .stores(schemaV3)
+    this.version(2).stores(schemaV2);
+    this.version(3).stores(schemaV3);
+    // Entries stay exactly as they were (append-only); only the caches are computed from them. From
+    // any older version, Dexie creates every table up to this one and then runs this upgrade, which
+    // rebuilds every cache: one code path, and the earlier versions need no upgrade of their own.
+    this.version(4)
+      .stores(schemaV4)
       .upgrade((tx) => rebuildCachesIn(tx));
   }
 }

@@ -28,6 +28,7 @@
  *     per account { debitSatang, creditSatang } of the counting lines, from the accountDayTotals cache
  *   entriesInRange(db, from, to): Promise<StoredEntry[]>       counting entries, by (date, seq, id)
  *   cancellationsFor(db, entries): Promise<Cancellations>      { cancelledIds, targets } for the domain's reports
+ *   cashBookSourcesInRange(db, from, to): Promise<CashBookSources>  { sources, cancelledIds } for the domain's cashBook
  *   pendingCountInRange(db, from, to): Promise<number>          entries of the period still waiting to be posted
  *   rebuildBooksCaches(db): Promise<RebuildReport>                          { counted, notCounting, unreadable }
  *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
@@ -47,7 +48,7 @@ export { countPending, listEntries, listCashBook, getEntry, isCancelled, cancell
 export { listBudgetLines, listCommitments, type BudgetLineView, type CommitmentView } from './budgetQueries';
 export { receiptBookStatus, type ReceiptBookStatus } from './receiptBookStatus';
 export { rebuildBooksCaches, type RebuildReport } from './booksCaches';
-export { accountTotalsAsOf, accountTotalsBefore, accountTotalsInRange, entriesInRange, cancellationsFor, pendingCountInRange } from './reportQueries';
+export { accountTotalsAsOf, accountTotalsBefore, accountTotalsInRange, entriesInRange, cancellationsFor, cashBookSourcesInRange, pendingCountInRange, type CashBookSources } from './reportQueries';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
 export { printRecordOf, recordPrint, type PrintRecord } from './printLog';

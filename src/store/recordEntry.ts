@@ -3,7 +3,7 @@
  * read the enrolment, the books setup and the device seq; build each entry (lines and hash derived by
  * the domain); load the slice of the books its rules read; check it against the books exactly as the
  * server will; then write the entries (state `pending`), their cache rows (books caches and the
- * per-account per-day totals) and the seq bump together.
+ * per-account per-day totals, the cash books' day records) and the seq bump together.
  * A refusal throws before anything is written, so the database is as it was: no entry, no seq used,
  * no cache row. A crash, a closed tab or a full disk mid-write likewise leaves all of it or none of it.
  */
@@ -15,9 +15,11 @@ import { entryHash } from '../domain/entryHash';
 import { entryIdOf } from '../domain/entryId';
 import { isBalanced } from '../domain/journal';
 import { bangkokDateOf } from '../domain/thaiDate';
+import { cashBookSourceOf } from '../domain/reports/cashBooks';
 import { applyAccountDayTotals } from './accountDayTotals';
 import { booksCacheRowsOf } from './booksCacheRows';
 import { booksCacheTables, booksTablesOf, writeBooksCaches } from './booksCaches';
+import { addCashBookSources } from './cashBookDays';
 import { loadBooksSlice } from './booksSlice';
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from './clock';
 import type { SamutDb } from './db';
@@ -146,6 +148,7 @@ async function recordInOneTransaction(
     await writeBooksCaches(booksTablesOf(db), accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target)));
     // Every accepted entry counts, a cancel too (its target counts: one that does not is refused above).
     await applyAccountDayTotals(db, accepted.map(({ entry }) => entry), 1);
+    await addCashBookSources(db.cashBookDays, accepted.flatMap(({ entry, target }) => cashBookSourceOf(entry, target) ?? []));
     await putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length);
     return stored;
   });

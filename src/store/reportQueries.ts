@@ -9,6 +9,7 @@
  */
 import type { AccountTotals } from '../domain/reports/accountTotals';
 import type { Cancellations } from '../domain/reports/cancellations';
+import type { CashBookSource } from '../domain/reports/cashBooks';
 import type { IsoDate } from '../domain/thaiDate';
 import type { AccountDayTotalRow } from './accountDayTotals';
 import type { SamutDb } from './db';
@@ -144,6 +145,34 @@ export async function cancellationsFor(db: SamutDb, entries: readonly StoredEntr
     for (const id of targetIds) if (inPeriod.has(id)) targets.set(id, inPeriod.get(id)!);
     for (const t of outside) if (t) targets.set(t.id, t);
     return { cancelledIds, targets };
+  });
+}
+
+/** What the cash books of a period are made from (hand to the domain's `cashBook`). */
+export interface CashBookSources {
+  /** The period's sources, in book order. */
+  sources: CashBookSource[];
+  /** Entries dated in the period that a counting cancel reversed, whenever the cancel is dated. */
+  cancelledIds: Set<string>;
+}
+
+/**
+ * The cash-book sources dated `from`..`to` and which of them were cancelled, in one read-only
+ * transaction (≈ 30 day records a month, and the few cancellations of the period by their `targetDate`).
+ * @example const { sources, cancelledIds } = await cashBookSourcesInRange(db, '2024-01-01', '2024-01-31');
+ *          cashBook('receipts', sources, cancelledIds, chart, range)
+ */
+export async function cashBookSourcesInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<CashBookSources> {
+  if (from > to) return { sources: [], cancelledIds: new Set() };
+  return db.transaction('r', db.cashBookDays, db.cancellations, async () => {
+    const [days, cancels] = await Promise.all([
+      db.cashBookDays.where('date').between(from, to, true, true).toArray(),
+      db.cancellations.where('targetDate').between(from, to, true, true).limit(entriesInRangeMax + 1).toArray(),
+    ]);
+    const sources = days.flatMap((d) => d.sources);
+    if (sources.length > entriesInRangeMax || cancels.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} cash-book entries from ${from} to ${to}`);
+    // Day records come in date order, each in book order.
+    return { sources, cancelledIds: new Set(cancels.map((c) => c.targetId)) };
   });
 }
 

@@ -1,17 +1,21 @@
 /**
- * The per-account per-day totals as the store keeps them (written with each entry, subtracted when the
- * server voids one) against the totals recomputed by the domain from the entries that count, and
- * against a full rebuild.
+ * The per-account per-day totals and the cash books' day records as the store keeps them (written
+ * with each entry, taken out when the server voids one) against what the domain computes from the
+ * entries that count, and against a full rebuild.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dailyAccountTotals } from '../../src/domain/reports/accountTotals';
+import { cancellationsOf } from '../../src/domain/reports/cancellations';
+import { cashBook, cashPaymentsBook, cashReceiptsBook } from '../../src/domain/reports/cashBooks';
 import { movementLinesOf } from '../../src/domain/reports/movementLines';
 import { monthRowsOf } from '../../src/store/accountDayTotals';
 import { rebuildBooksCaches } from '../../src/store/booksCaches';
 import type { SamutDb } from '../../src/store/db';
 import type { RecordEntryInput } from '../../src/store/entryInput';
 import { recordEntries, recordEntry } from '../../src/store/recordEntry';
+import { cashBookSourcesInRange } from '../../src/store/reportQueries';
+import { getBooksSetup } from '../../src/store/setup';
 import { countsInBooks, entryOf, type StoredEntry } from '../../src/store/storedEntry';
 import { StoreError } from '../../src/store/storeError';
 import { applyPushResults } from '../../src/store/syncQueue';
@@ -19,6 +23,7 @@ import { appropriationInput, cancelInput, depositInput, journalInput, paymentInp
 import { enrolledDb, manualClock, seededRandom } from './fixtures';
 
 const at = '2024-07-08T03:00:00.000Z';
+const year = { from: '2023-10-01', to: '2024-09-30' };
 /** Few days, so entries share (account, day) rows and a cancel often falls on its original's day. */
 const dateArb = fc.constantFrom('2024-01-15', '2024-01-16', '2024-02-01', '2024-03-31');
 const amountArb = fc.integer({ min: 1, max: 2_000_000 });
@@ -45,14 +50,18 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 );
 
 /** The oracle: lines count when the entry counts and, for a cancel, its target counts too. */
-function expectedRows(entries: readonly StoredEntry[]) {
+function linesCounting(entries: readonly StoredEntry[]): StoredEntry[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const counting = entries.filter((e) => {
+  return entries.filter((e) => {
     if (!countsInBooks(e.state)) return false;
     if (e.kind !== 'cancel') return true;
     const target = byId.get(e.doc.targetId);
     return target !== undefined && countsInBooks(target.state);
   });
+}
+
+function expectedRows(entries: readonly StoredEntry[]) {
+  const counting = linesCounting(entries);
   const entryCounts = new Map<string, number>();
   for (const e of counting) {
     for (const account of new Set(movementLinesOf(e).map((l) => l.account))) {
@@ -70,8 +79,8 @@ async function cacheRows(db: SamutDb) {
   return byDateAccount(await db.accountDayTotals.toArray());
 }
 
-describe('the per-account per-day totals and their monthly rollup, for any sequence of entries, cancels and server answers', () => {
-  it('equal the totals recomputed from the entries that count, and what a rebuild writes', async () => {
+describe('the per-account per-day totals, their monthly rollup and the cash books\' day records, for any sequence of entries, cancels and server answers', () => {
+  it('equal the totals and cash books recomputed from the entries that count, and what a rebuild writes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 30 }), async (commands) => {
         const db = await enrolledDb('account-days');
@@ -120,9 +129,19 @@ describe('the per-account per-day totals and their monthly rollup, for any seque
         expect(incremental).toEqual(byDateAccount(expectedRows(entries)));
         const months = byDateAccount(await db.accountMonthTotals.toArray());
         expect(months).toEqual(byDateAccount([...monthRowsOf(incremental).values()]));
+        // The cash books from the day records equal the domain's books from the entries whose lines count.
+        const { chart } = await getBooksSetup(db);
+        const counting = linesCounting(entries).map(entryOf);
+        const { sources, cancelledIds } = await cashBookSourcesInRange(db, year.from, year.to);
+        for (const side of ['receipts', 'payments'] as const) {
+          const fromEntries = (side === 'receipts' ? cashReceiptsBook : cashPaymentsBook)(counting, chart, year, cancellationsOf(counting));
+          expect(cashBook(side, sources, cancelledIds, chart, year)).toEqual(fromEntries);
+        }
+        const cashBookDays = await db.cashBookDays.toArray();
         await rebuildBooksCaches(db);
         expect(await cacheRows(db)).toEqual(incremental);
         expect(byDateAccount(await db.accountMonthTotals.toArray())).toEqual(months);
+        expect(await db.cashBookDays.toArray()).toEqual(cashBookDays);
         db.close();
       }),
       { numRuns: 60 },

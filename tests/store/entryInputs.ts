@@ -130,5 +130,6 @@ export async function snapshot(db: SamutDb) {
     accountDayTotals: await db.accountDayTotals.toArray(),
     accountMonthTotals: await db.accountMonthTotals.toArray(),
     cancellations: await db.cancellations.toArray(),
+    cashBookDays: await db.cashBookDays.toArray(),
   };
 }

@@ -110,7 +110,7 @@ describe('recordEntry, for each kind', () => {
     const cancel = await record(cancelInput('2024-03-02', payment));
     expect(cancel.lines).toEqual(payment.lines.map((l) => ({ account: l.account, debitSatang: l.creditSatang, creditSatang: l.debitSatang })));
     expect(await isCancelled(db, payment.id)).toBe(true);
-    expect(await db.cancellations.toArray()).toEqual([{ targetId: payment.id, cancelId: cancel.id }]);
+    expect(await db.cancellations.toArray()).toEqual([{ targetId: payment.id, cancelId: cancel.id, targetDate: payment.date }]);
     const [line] = await listBudgetLines(db, 2567);
     expect(line!.remainingSatang).toBe(10_000_000);
   });

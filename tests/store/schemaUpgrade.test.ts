@@ -1,17 +1,21 @@
 /**
- * A PC that stayed on version 1 (the walking skeleton) or 2 for months opens with version 3: its
- * entries stay exactly as they were (append-only), and the books caches are computed from them.
+ * A PC that stayed on version 1 (the walking skeleton's database), 2 or 3 for months opens with
+ * version 4: its entries stay exactly as they were (append-only), and the books caches are computed
+ * from them. The entries are of entry format 1, the only one shipped (the skeleton's earlier receipt
+ * shape never left a development machine).
  */
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../src/domain/entryHash';
-import { openSamutDb, schemaV1, schemaV2 } from '../../src/store/db';
+import { buildEntry, type Entry, type EntryContent } from '../../src/domain/entry';
+import { openSamutDb, schemaV1, schemaV2, schemaV3 } from '../../src/store/db';
+import { cashBookSourcesInRange } from '../../src/store/reportQueries';
 import { recordEntry } from '../../src/store/recordEntry';
 import { receiptInput } from './entryInputs';
 import { manualClock, seededRandom, testEnrolment } from './fixtures';
 
-/** A receipt exactly as version 1 stored it (the receipt document of the walking skeleton). */
+/** A receipt of entry format 1, as any database version stores it. */
 function v1Receipt(seq: number, receiptNo: number, state: 'pending' | 'posted' | 'rejected') {
   const content = {
     schema: 1,
@@ -21,7 +25,7 @@ function v1Receipt(seq: number, receiptNo: number, state: 'pending' | 'posted' |
     seq,
     kind: 'receipt',
     date: '2024-01-16',
-    doc: { bookNo: '12', receiptNo, payer: 'นายสมชาย มีเงิน', revenueAccount: '411002', amountSatang: 50_000, method: 'cash' },
+    doc: { bookNo: '12', receiptNo, payer: 'นายสมชาย มีเงิน', items: [{ account: '411002', amountSatang: 50_000 }], method: 'cash', receivedInto: '010' },
     lines: [
       { account: '010', debitSatang: 50_000, creditSatang: 0 },
       { account: '411002', debitSatang: 0, creditSatang: 50_000 },
@@ -32,7 +36,7 @@ function v1Receipt(seq: number, receiptNo: number, state: 'pending' | 'posted' |
   return { ...content, hash: entryHash(content), state, ...(state === 'posted' ? { serverSeq: seq } : {}) };
 }
 
-describe('the version 1 → 3 upgrade (through 2)', () => {
+describe('the version 1 → 4 upgrade (through 2 and 3)', () => {
   it('keeps every entry as it was and computes the caches from those that count', async () => {
     const name = `samut-upgrade-${process.pid}`;
     const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -47,13 +51,29 @@ describe('the version 1 → 3 upgrade (through 2)', () => {
 
     const db = openSamutDb(name, { indexedDB, IDBKeyRange });
     expect(await db.entries.orderBy('seq').toArray()).toEqual(rows);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.receiptNumbers.toArray()).map((r) => r.receiptNo)).toEqual([1, 2]); // not the rejected one
     expect(await db.accountDayTotals.toArray()).toEqual([
       { account: '010', date: '2024-01-16', debitSatang: 100_000, creditSatang: 0, entryCount: 2 },
       { account: '411002', date: '2024-01-16', debitSatang: 0, creditSatang: 100_000, entryCount: 2 },
     ]);
     expect(await db.entries.where('kind').equals('receipt').count()).toBe(3);
+    // The cash books' day record: both receipts that count, in seq order, as the domain describes them.
+    expect(await db.cashBookDays.toArray()).toEqual([
+      {
+        date: '2024-01-16',
+        sources: [1, 2].map((n) => ({
+          entryId: rows[n - 1]!.id,
+          kind: 'receipt',
+          date: '2024-01-16',
+          seq: n,
+          documentNo: `12/${n}`,
+          party: 'นายสมชาย มีเงิน',
+          description: 'รับเงิน',
+          lines: rows[n - 1]!.lines,
+        })),
+      },
+    ]);
 
     const clock = manualClock();
     const random = seededRandom();
@@ -64,7 +84,7 @@ describe('the version 1 → 3 upgrade (through 2)', () => {
   });
 });
 
-describe('the version 2 → 3 upgrade', () => {
+describe('the version 2 → 4 upgrade', () => {
   it('fills the per-account per-day totals from the entries that count, by rebuilding every cache', async () => {
     const name = `samut-upgrade-v2-${process.pid}`;
     const v2 = new Dexie(name, { indexedDB, IDBKeyRange });
@@ -77,7 +97,7 @@ describe('the version 2 → 3 upgrade', () => {
     v2.close();
 
     const db = openSamutDb(name, { indexedDB, IDBKeyRange });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.entries.orderBy('seq').toArray()).toEqual(rows);
     expect(await db.accountDayTotals.toArray()).toEqual([
       { account: '010', date: '2024-01-16', debitSatang: 50_000, creditSatang: 0, entryCount: 1 },
@@ -86,6 +106,41 @@ describe('the version 2 → 3 upgrade', () => {
       { account: '411002', date: '2024-01-17', debitSatang: 0, creditSatang: 50_000, entryCount: 1 },
     ]);
     expect((await db.receiptNumbers.toArray()).map((r) => r.receiptNo)).toEqual([1, 2]);
+    db.close();
+  });
+});
+
+describe('the version 3 → 4 upgrade', () => {
+  it('dates each cancellation by its original and fills the cash books\' day records, the cancel on its own day with its original\'s amounts negated', async () => {
+    const name = `samut-upgrade-v3-${process.pid}`;
+    const v3 = new Dexie(name, { indexedDB, IDBKeyRange });
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const receipt = v1Receipt(1, 1, 'posted');
+    const { hash: _h, state: _s, serverSeq: _n, ...receiptContent } = receipt;
+    const cancel = buildEntry(
+      { ...receiptContent, id: '0190d6a4-0000-7000-8000-000000000009', seq: 2, kind: 'cancel', date: '2024-02-01', doc: { targetId: receipt.id, targetHash: receipt.hash, reason: 'บันทึกผิด' } } as EntryContent,
+      receipt as Entry,
+    );
+    await v3.table('entries').bulkAdd([receipt, { ...cancel, state: 'pending' }]);
+    await v3.table('cancellations').bulkAdd([{ targetId: receipt.id, cancelId: cancel.id }]);
+    v3.close();
+
+    const db = openSamutDb(name, { indexedDB, IDBKeyRange });
+    expect(db.verno).toBe(4);
+    expect(await db.cancellations.toArray()).toEqual([{ targetId: receipt.id, cancelId: cancel.id, targetDate: '2024-01-16' }]);
+    const january = await cashBookSourcesInRange(db, '2024-01-01', '2024-01-31');
+    expect(january.sources.map((x) => x.entryId)).toEqual([receipt.id]);
+    expect([...january.cancelledIds]).toEqual([receipt.id]);
+    const february = await cashBookSourcesInRange(db, '2024-02-01', '2024-02-29');
+    expect(february.sources).toEqual([
+      expect.objectContaining({ entryId: cancel.id, documentNo: '12/1', description: 'ยกเลิก รับเงิน: บันทึกผิด', lines: [
+        { account: '010', debitSatang: -50_000, creditSatang: 0 },
+        { account: '411002', debitSatang: 0, creditSatang: -50_000 },
+      ] }),
+    ]);
+    expect(february.cancelledIds.size).toBe(0);
     db.close();
   });
 });

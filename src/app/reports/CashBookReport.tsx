@@ -5,9 +5,9 @@
  * ยกเลิก and its cancel shows with negative amounts, so the totals are what really moved.
  */
 import { formatBaht } from '../../domain/money';
-import { cashPaymentsBook, cashReceiptsBook, type CashBook, type CashBookRow, type CashBookSide } from '../../domain/reports';
+import { cashBook, type CashBook, type CashBookRow, type CashBookSide } from '../../domain/reports';
 import { formatBeDate } from '../../domain/thaiDate';
-import { cancellationsFor, entriesInRange, pendingCountInRange, type BooksSetup, type SamutDb } from '../../store';
+import { cashBookSourcesInRange, pendingCountInRange, type BooksSetup, type SamutDb } from '../../store';
 import type { ExportColumn, ExportTable } from '../export/exportTable';
 import { useLiveQuery } from '../useLiveQuery';
 import type { ReportProps } from './DailyStatusReport';
@@ -18,10 +18,8 @@ import { MoneyCell, RowMark, rowMarkClass, rowMarkTh, TotalsFoot } from './repor
 import { rangePeriodTh } from './reportPeriods';
 
 async function readCashBook(db: SamutDb, setup: BooksSetup, side: CashBookSide, range: DateRange): Promise<{ book: CashBook; pending: number }> {
-  const [entries, pending] = await Promise.all([entriesInRange(db, range.from, range.to), pendingCountInRange(db, range.from, range.to)]);
-  const cancellations = await cancellationsFor(db, entries);
-  const book = side === 'receipts' ? cashReceiptsBook(entries, setup.chart, range, cancellations) : cashPaymentsBook(entries, setup.chart, range, cancellations);
-  return { book, pending };
+  const [{ sources, cancelledIds }, pending] = await Promise.all([cashBookSourcesInRange(db, range.from, range.to), pendingCountInRange(db, range.from, range.to)]);
+  return { book: cashBook(side, sources, cancelledIds, setup.chart, range), pending };
 }
 
 const titles: Record<CashBookSide, string> = { receipts: 'สมุดเงินสดรับ', payments: 'สมุดเงินสดจ่าย' };

@@ -30,8 +30,11 @@ export function reportAccountsOf(chart: Chart): ReportAccounts {
     const seen = latest.get(a.code);
     if (!seen || a.validFromFy > seen.validFromFy) latest.set(a.code, a);
   }
+  // A month's book asks for the same few dates tens of thousands of times.
+  const fyOfDate = new Map<IsoDate, number>();
   const at = (code: string, date: IsoDate): Account | undefined => {
-    const fy = fiscalYearOf(date);
+    let fy = fyOfDate.get(date);
+    if (fy === undefined) fyOfDate.set(date, (fy = fiscalYearOf(date)));
     let codes = byFy.get(fy);
     if (!codes) byFy.set(fy, (codes = new Map()));
     if (!codes.has(code)) codes.set(code, accountIn(chart, code, fy) ?? latest.get(code));

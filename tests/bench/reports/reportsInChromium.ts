@@ -5,7 +5,8 @@
  *   2. a small static server serves it on 127.0.0.1 (an origin of its own: its IndexedDB is fresh);
  *   3. playwright-core opens it in Chromium with a temp profile; the page fills the database
  *      (generate, write, rebuild the caches: timed and printed, not counted) and times each report
- *      (median of 5 after a warm-up), then the same trial balance from every entry (no cache).
+ *      (median of 5 after a warm-up), then baselines: the same trial balance from every entry (no
+ *      cache), the same cash books from the month's entries (no day records).
  * Everything started here (server, browser, temp folders) is stopped or removed in `finally`.
  */
 import { createReadStream } from 'node:fs';
@@ -69,13 +70,21 @@ export async function benchReports(): Promise<void> {
         `ratio ${(r.trialBalanceFromEntries.medianMs / r.trialBalance.medianMs).toFixed(1)}x; same report: ${r.same ? 'yes' : 'NO'}`,
     );
     console.log(
+      `  baseline, the same cash books from the month's entries (no day records): ${ms(r.cashBookFromEntries)}; ` +
+        `ratio ${(r.cashBookFromEntries.medianMs / r.cashBook.medianMs).toFixed(1)}x; same books: ${r.sameCashBooks ? 'yes' : 'NO'}`,
+    );
+    console.log(
       `  trial balance ${r.facts.trialBalanceRows} accounts; cash books ${r.facts.cashBookRows} rows from ${r.facts.entriesInMonth} entries ` +
         `(${r.facts.pendingInMonth} pending); budget register ${r.facts.budgetLines} lines`,
     );
     const parts = Object.entries(r.cashBookParts).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
-    console.log(`  cash book's parts alone (median): ${parts} (rawGetAll: the month in one IndexedDB getAll without Dexie, the floor of readEntries)`);
-    console.log(`  runs (ms): trial balance ${list(r.trialBalance)}; cash book ${list(r.cashBook)}; budget register ${list(r.budgetRegister)}; from entries ${list(r.trialBalanceFromEntries)}`);
+    console.log(`  cash book's parts alone (median): ${parts}`);
+    console.log(
+      `  runs (ms): trial balance ${list(r.trialBalance)}; cash book ${list(r.cashBook)}; budget register ${list(r.budgetRegister)}; ` +
+        `trial balance from entries ${list(r.trialBalanceFromEntries)}; cash book from entries ${list(r.cashBookFromEntries)}`,
+    );
     if (!r.same) throw new Error('the cached trial balance differs from the one computed from every entry');
+    if (!r.sameCashBooks) throw new Error('the cash books from the day records differ from those computed from the entries');
   } finally {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -28,7 +28,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constantFrom('appropriation' as const, 'supplementary' as const), line, amount }),
   fc.record({ op: fc.constant('transfer' as const), from: line, to: line, amount }),
   fc.record({ op: fc.constant('commitment' as const), line, amount }),
-  fc.record({ op: fc.constantFrom('release' as const, 'payOnCommitment' as const), pick: fc.nat(), amount }),
+  // Weighted: these act on an open commitment, so fewer are accepted; the coverage floor below needs
+  // them well above it on every seed (at weight 1 they landed at 48–74 of a floor of 40).
+  { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('release' as const, 'payOnCommitment' as const), pick: fc.nat(), amount }) },
   fc.record({ op: fc.constant('payment' as const), line, amount }),
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }),
 );
