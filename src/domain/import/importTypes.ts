@@ -1,0 +1,40 @@
+/**
+ * The shapes an import passes along (contract between the domain's row readers, the store and the
+ * import worker). A file is decoded (CSV by papaparse, XLSX by read-excel-file) into a table of cells;
+ * the domain reads the table into entries to record, each with its natural key and the file rows it
+ * came from, and row errors in Thai ("แถว 14, คอลัมน์ วันที่: …").
+ */
+import type { RowError } from '../csvTable';
+import type { EntryDoc } from '../entry';
+import type { IsoDate } from '../thaiDate';
+
+/** What an import file holds: one template per kind. */
+export type ImportKind = 'receipt' | 'payment' | 'budget' | 'journal';
+
+/**
+ * One cell as decoded: text from a CSV; from an XLSX, text, a number cell's stored text (decoded with
+ * read-excel-file's `parseNumber: (s) => s`, so never a float), a boolean, a Date (date cells), or null.
+ */
+export type ImportCell = string | boolean | Date | null;
+
+/** A decoded sheet: the first row is the header. */
+export type ImportTable = readonly (readonly ImportCell[])[];
+
+/** One entry read from the file, ready to record (the importer adds `recordedBy`). */
+export type ImportedEntry = {
+  /** File rows (1-based, the header is row 1) this entry was read from: a receipt's items or a voucher's lines may span rows. */
+  rows: number[];
+  /** naturalKeyOf(entry): matched against the store's keys and the file's other entries. */
+  naturalKey: string;
+  date: IsoDate;
+} & EntryDoc;
+
+/** What reading a table gives: every entry that reads cleanly, and every row error. */
+export interface ImportReading {
+  kind: ImportKind;
+  /** Data rows in the file (blank rows not counted). */
+  rowsRead: number;
+  entries: ImportedEntry[];
+  /** Sorted by row; an entry with any error is not in `entries`. */
+  errors: RowError[];
+}
