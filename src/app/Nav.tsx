@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'entries' | 'register' | 'reports' | 'settings';
+export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'backfill' | 'entries' | 'register' | 'reports' | 'settings';
 
 export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'receipt', labelTh: 'ใบเสร็จรับเงิน' },
@@ -13,6 +13,7 @@ export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'payment', labelTh: 'ฎีกา' },
   { id: 'budget', labelTh: 'งบประมาณ' },
   { id: 'journal', labelTh: 'ใบผ่านรายการ' },
+  { id: 'backfill', labelTh: 'ลงย้อนหลัง' },
   { id: 'entries', labelTh: 'รายการทั้งหมด' },
   { id: 'register', labelTh: 'ทะเบียนงบประมาณ' },
   { id: 'reports', labelTh: 'รายงาน' },
@@ -60,14 +61,14 @@ export function Nav({ screen, go }: NavProps) {
     <nav class="app-nav no-print" aria-label="เมนูหลัก">
       <ul class="app-nav-inner">
         {screens.map((s, i) => (
-          <li key={s.id} class={i === 5 ? 'app-nav-gap' : undefined}>
+          <li key={s.id} class={i === 6 ? 'app-nav-gap' : undefined}>
             <button
               type="button"
               id={`nav-${s.id}`}
               data-testid={`nav-${s.id}`}
               class="app-nav-item"
               aria-current={s.id === screen ? 'page' : undefined}
-              title={`${s.labelTh} (Alt+${i + 1})`}
+              title={i < 9 ? `${s.labelTh} (Alt+${i + 1})` : s.labelTh}
               onClick={() => go(s.id)}
             >
               {s.labelTh}
