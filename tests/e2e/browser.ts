@@ -16,11 +16,11 @@ const chromiumArgs = [
  * A browser with a real (non-incognito) profile in `userDataDir`, as on an office PC: IndexedDB and
  * the service worker persist across pages, and Chromium will offer to install the app.
  */
-export async function launchChromiumProfile(userDataDir: string): Promise<BrowserContext> {
+export async function launchChromiumProfile(userDataDir: string, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...extraArgs],
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
   });

@@ -9,48 +9,20 @@
  *      cache), the same cash books from the month's entries (no day records).
  * Everything started here (server, browser, temp folders) is stopped or removed in `finally`.
  */
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { launchChromiumProfile } from '../../e2e/browser';
+import { openChromiumBenchPage } from '../chromiumBenchPage';
 import type { FillReport, RunReport } from './reportBenchPage';
 
 const linesMin = 250_000;
 const runs = 5;
 const goalMs = 200;
 const pageDir = dirname(fileURLToPath(import.meta.url));
-const contentTypes: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json' };
 
 export async function benchReports(): Promise<void> {
-  const outDir = await mkdtemp(join(tmpdir(), 'samut-bench-page-'));
-  const profileDir = await mkdtemp(join(tmpdir(), 'samut-bench-profile-'));
-  let server: Server | undefined;
-  let browser: Awaited<ReturnType<typeof launchChromiumProfile>> | undefined;
+  console.log('reports:');
+  const { page, version, close } = await openChromiumBenchPage(pageDir, 'reportBench.html', 'samutBench');
   try {
-    const built = performance.now();
-    await build({
-      configFile: false,
-      root: pageDir,
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, sourcemap: false, rollupOptions: { input: join(pageDir, 'reportBench.html') } },
-    });
-    server = await serveStatic(outDir);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/reportBench.html`;
-    console.log(`reports: bench page built in ${((performance.now() - built) / 1000).toFixed(1)} s, served at ${url}`);
-
-    browser = await launchChromiumProfile(profileDir);
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    page.on('console', (m) => console.log(`  page: ${m.text()}`));
-    page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
-    await page.goto(url);
-    await page.waitForFunction(() => 'samutBench' in window);
-    const version = browser.browser()?.version() ?? 'unknown version';
-
     const fill: FillReport = await page.evaluate((n) => window.samutBench.fill(n), linesMin);
     console.log(
       `  filled IndexedDB with ${fill.entries.toLocaleString('en-US')} entries, ${fill.lines.toLocaleString('en-US')} journal lines ` +
@@ -86,31 +58,9 @@ export async function benchReports(): Promise<void> {
     if (!r.same) throw new Error('the cached trial balance differs from the one computed from every entry');
     if (!r.sameCashBooks) throw new Error('the cash books from the day records differ from those computed from the entries');
   } finally {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await rm(outDir, { recursive: true, force: true });
-    await rm(profileDir, { recursive: true, force: true });
+    await close();
   }
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const list = (t: { runsMs: number[] }) => t.runsMs.map((x) => Math.round(x)).join('/');
-
-/** Serves the files of `root` (GET only) on 127.0.0.1, on a free port. */
-async function serveStatic(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    stat(file).then(
-      (st) => {
-        if (!st.isFile()) return void res.writeHead(404).end();
-        res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-        createReadStream(file).pipe(res);
-      },
-      () => void res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
