@@ -10,7 +10,7 @@ import { applyBudgetEffects, emptyBudgetBalance, type BudgetEffect } from '../do
 import type { Chart } from '../domain/chart/chart';
 import type { MoneyRules } from '../domain/moneyRules';
 import type { IsoDate } from '../domain/thaiDate';
-import type { BudgetEffectRow } from './booksCacheRows';
+import type { BudgetEffectRow, ReceiptNumberRow } from './booksCacheRows';
 import { booksTablesOf, type BooksTables, type TableSource } from './booksCaches';
 import { countsInBooks, entryOf } from './storedEntry';
 
@@ -36,8 +36,54 @@ export async function loadBooksSlice(
 }
 
 async function loadReceiptHolders(t: BooksTables, keys: BooksKeys['receiptNumbers']) {
-  const rows = await t.receiptNumbers.bulkGet(keys.map((k) => [k.bookNo, k.receiptNo] as [string, number]));
-  return rows.flatMap((r) => (r ? [{ bookNo: r.bookNo, receiptNo: r.receiptNo, entryId: r.entryId }] : []));
+  const rows = await receiptHolderRows(t.receiptNumbers, keys);
+  return rows.map((r) => ({ bookNo: r.bookNo, receiptNo: r.receiptNo, entryId: r.entryId }));
+}
+
+/**
+ * A book with more wanted numbers than this is read as one key range, not one get per number: a
+ * get is a request of its own (≈ 20k of them for an import file), a range is one cursor.
+ */
+export const receiptRangeReadFrom = 32;
+
+/**
+ * The `receiptNumbers` rows held for `keys` (absent numbers have none), in no particular order.
+ * Per book: few numbers by bulkGet; many by one [bookNo+receiptNo] range from the least to the
+ * greatest wanted, filtered here (the range may hold numbers not asked for, never more than the book holds).
+ */
+export async function receiptHolderRows(
+  table: BooksTables['receiptNumbers'],
+  keys: readonly { bookNo: string; receiptNo: number }[],
+): Promise<ReceiptNumberRow[]> {
+  const byBook = new Map<string, Set<number>>();
+  for (const k of keys) {
+    const nos = byBook.get(k.bookNo);
+    if (nos === undefined) byBook.set(k.bookNo, new Set([k.receiptNo]));
+    else nos.add(k.receiptNo);
+  }
+  const singles: [string, number][] = [];
+  const ranged: Promise<ReceiptNumberRow[]>[] = [];
+  for (const [bookNo, nos] of byBook) {
+    if (nos.size < receiptRangeReadFrom) {
+      for (const no of nos) singles.push([bookNo, no]);
+      continue;
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const no of nos) {
+      if (no < lo) lo = no;
+      if (no > hi) hi = no;
+    }
+    ranged.push(
+      table
+        .where('[bookNo+receiptNo]')
+        .between([bookNo, lo], [bookNo, hi], true, true)
+        .toArray()
+        .then((rows) => rows.filter((r) => nos.has(r.receiptNo))),
+    );
+  }
+  const [gets, ...ranges] = await Promise.all([singles.length === 0 ? [] : table.bulkGet(singles), ...ranged]);
+  return [...gets.flatMap((r) => (r ? [r] : [])), ...ranges.flat()];
 }
 
 /** A line exists once defined; its balance is the sum of its effects, column by column. */
@@ -48,7 +94,22 @@ export async function loadBudgetLines(t: BooksTables, keys: BooksKeys['budgetLin
     t.budgetLines.bulkGet(pairs),
     t.budgetEffects.where('[fiscalYear+lineCode]').anyOf(pairs).toArray(),
   ]);
-  return defs.flatMap((row) => (row ? [{ def: row.def, balance: balanceOf(effects, row.fiscalYear, row.code) }] : []));
+  // Grouped once: folding every line's effects for each line would be lines × effects.
+  const effectsByLine = groupBy(effects, (e) => lineKey(e.fiscalYear, e.lineCode));
+  return defs.flatMap((row) => (row ? [{ def: row.def, balance: balanceOf(effectsByLine.get(lineKey(row.fiscalYear, row.code)) ?? [], row.fiscalYear, row.code) }] : []));
+}
+
+const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
 }
 
 /** The register columns of one line: Σ its effects, column by column. */
@@ -69,11 +130,14 @@ function effectOf(row: BudgetEffectRow): BudgetEffect {
 export async function loadCommitments(t: BooksTables, ids: readonly string[]): Promise<CommitmentState[]> {
   if (ids.length === 0) return [];
   const [rows, effects] = await Promise.all([t.entries.bulkGet([...ids]), t.budgetEffects.where('commitmentId').anyOf([...ids]).toArray()]);
+  // Summed once per commitment: filtering every effect for each commitment would be commitments × effects.
+  const committedById = new Map<string, number>();
+  for (const e of effects) {
+    if (e.commitmentId !== undefined && e.column === 'committedSatang') committedById.set(e.commitmentId, (committedById.get(e.commitmentId) ?? 0) + e.amountSatang);
+  }
   return rows.flatMap((row) => {
     if (!row || !countsInBooks(row.state) || row.kind !== 'budget' || row.doc.action !== 'commitment') return [];
-    const outstandingSatang = effects
-      .filter((e) => e.commitmentId === row.id && e.column === 'committedSatang')
-      .reduce((sum, e) => sum + e.amountSatang, 0);
+    const outstandingSatang = committedById.get(row.id) ?? 0;
     return [{ id: row.id, fiscalYear: row.doc.fiscalYear, line: row.doc.line, originalSatang: row.doc.amountSatang, outstandingSatang }];
   });
 }
