@@ -4,8 +4,10 @@
  * the domain reads the table into entries to record, each with its natural key and the file rows it
  * came from, and row errors in Thai ("แถว 14, คอลัมน์ วันที่: …").
  */
+import type { BudgetLineDef } from '../budget/budgetLine';
 import type { RowError } from '../csvTable';
 import type { EntryDoc } from '../entry';
+import type { Satang } from '../money';
 import type { IsoDate } from '../thaiDate';
 
 /** What an import file holds: one template per kind. */
@@ -38,3 +40,42 @@ export interface ImportReading {
   /** Sorted by row; an entry with any error is not in `entries`. */
   errors: RowError[];
 }
+
+/** One column of an import template. */
+export interface ImportColumn {
+  /** The reader's name for it (for a budget line's classification, the form's BudgetLineInput key). */
+  field: string;
+  /** The header the template writes and errors name. */
+  headerTh: string;
+  /** Other spellings accepted in a header: English and other Thai (matched after foldHeader). */
+  aliases: readonly string[];
+  /** A file without this column is refused; a blank cell may still be allowed for some rows. */
+  required: boolean;
+  /** What to type, for the template's instructions. */
+  noteTh?: string;
+}
+
+/** What an office fills in for one kind: its columns in order, and example rows (B.E. dates, chart codes). */
+export interface ImportTemplate {
+  kind: ImportKind;
+  titleTh: string;
+  columns: readonly ImportColumn[];
+  /** In header order, as text as the officer would type it. */
+  exampleRows: readonly (readonly string[])[];
+}
+
+/** What reading a table may need from the books on this PC, and how to report progress. */
+export interface ImportOptions {
+  /** The budget lines in the books (any fiscal year): ฎีกา and budget rows name lines by code. */
+  budgetLines?: readonly BudgetLineDef[];
+  /** Commitments on offer (passed on to the form readers' context). */
+  commitments?: readonly { id: string; fiscalYear: number; line: string; outstandingSatang: Satang }[];
+  /** Called about every `importProgressRows` rows, and once at the end. */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
+}
+
+/** The most data rows one file may hold: a year of a large เทศบาล's receipt items, read in about a second. */
+export const importRowsMax = 50_000;
+
+/** How often readImportTable reports progress. */
+export const importProgressRows = 1_000;
