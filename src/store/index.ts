@@ -9,6 +9,13 @@
  *     throws StoreError { code: 'not-enrolled' | 'invalid-entry' | 'refused', messageTh, field?, rejectionCode? }
  *   recordEntries(db, inputs: readonly RecordEntryInput[] (1..recordBatchMax = 1000), clock?, random?): Promise<StoredEntry[]>
  *     all or nothing; the StoreError also has `index` (0-based) and its message starts "รายการที่ n: "
+ *   recordImport(db, inputs: readonly RecordEntryInput[] (1..importEntriesMax = 50,000), clock?, random?): Promise<StoredEntry[]>
+ *     an import file as ONE transaction, all or nothing, exactly as recordEntries (StoreError with `index`)
+ *   recordedNaturalKeys(db, candidates: readonly NaturalKeySource[]): Promise<Map<string, string>>
+ *     naturalKey → id of the counting entry holding it (receipts by the receiptNumbers cache, others by date span)
+ *   coverageInRange(db, from, to, chart): Promise<CoverageDay[]>   every day (≤ coverageDaysMax = 800):
+ *     { date, pending, posted, rejected, conflict, receivedSatang, paidSatang }
+ *   getCoverageWindow(db): Promise<{ from, to } | undefined>;  setCoverageWindow(db, { from, to })  (throws 'invalid-setup')
  *   recordReceipt(db, { date, doc: ReceiptDoc, recordedBy }, clock?, random?): Promise<StoredEntry>
  *   recordReceipts(db, ReceiptInput[], clock?, random?): Promise<StoredEntry[]>
  *   getBooksSetup(db): Promise<BooksSetup>            { chart, rules, receiptBooks: ReceiptBookRange[] }
@@ -42,6 +49,9 @@ export { type SyncState, type StoredEntry, type SyncFields, entryOf, countsInBoo
 export { type Enrolment, getEnrolment, saveEnrolment } from './enrolment';
 export { type RecordEntryInput } from './entryInput';
 export { recordEntry, recordEntries, recordBatchMax } from './recordEntry';
+export { recordImport, importEntriesMax } from './recordImport';
+export { recordedNaturalKeys } from './importKeys';
+export { coverageInRange, getCoverageWindow, setCoverageWindow, coverageDaysMax, type CoverageDay, type CoverageWindow } from './coverage';
 export { type ReceiptInput, recordReceipt, recordReceipts } from './recordReceipt';
 export { type BooksSetup, type ReceiptBookRange, getBooksSetup, saveChartAndRules, saveReceiptBooks, receiptBooksMax } from './setup';
 export { countPending, listEntries, listCashBook, getEntry, isCancelled, cancelledBy, type ListEntriesOptions } from './queries';

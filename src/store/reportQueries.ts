@@ -107,8 +107,8 @@ export async function entriesInRange(db: SamutDb, from: IsoDate, to: IsoDate): P
 /** Spans one range read is split into. */
 export const rangeReadSpans = 4;
 
-/** [from, to] as up to `n` consecutive day spans, both ends included. */
-function splitRange(from: IsoDate, to: IsoDate, n: number): [IsoDate, IsoDate][] {
+/** [from, to] as up to `n` consecutive day spans, both ends included (importKeys.ts reads by them too). */
+export function splitRange(from: IsoDate, to: IsoDate, n: number): [IsoDate, IsoDate][] {
   const first = Date.parse(`${from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / 86_400_000) + 1;
   // An open start ('' from accountTotalsAsOf-style callers) or a short range: one span.

@@ -10,6 +10,7 @@ import type { Entry } from '../entry';
 import type { Satang } from '../money';
 import type { IsoDate } from '../thaiDate';
 import { cancellationsOf, targetOf, type Cancellations } from './cancellations';
+import { moneyInOutOf } from './moneyInOut';
 import { isOpeningBalances, movementLinesOf } from './movementLines';
 import { inRange, nextDay, type DateRange } from './period';
 import { reportAccountsOf } from './reportAccounts';
@@ -39,17 +40,9 @@ export function receiptsVsPaymentsByDay(entries: readonly Entry[], chart: Chart,
     if (!day || !inRange(e.date, range)) continue;
     const original = targetOf(e, c);
     if (isOpeningBalances(e) || (original && isOpeningBalances(original))) continue;
-    let debit = 0;
-    let credit = 0;
-    for (const l of movementLinesOf(e)) {
-      if (!accounts.isMoneyAt(l.account, e.date)) continue;
-      debit += l.debitSatang;
-      credit += l.creditSatang;
-    }
-    // Between the office's own accounts the debit and the credit match: only the excess is money in or out.
-    const internal = Math.sign(debit) === Math.sign(credit) ? Math.sign(debit) * Math.min(Math.abs(debit), Math.abs(credit)) : 0;
-    day.receivedSatang += debit - internal;
-    day.paidSatang += credit - internal;
+    const money = moneyInOutOf(movementLinesOf(e), (account) => accounts.isMoneyAt(account, e.date));
+    day.receivedSatang += money.receivedSatang;
+    day.paidSatang += money.paidSatang;
   }
   return [...days.values()];
 }
