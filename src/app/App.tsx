@@ -7,6 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/thaiDate';
 import { getEnrolment, type Enrolment, type SamutDb, type StoredEntry } from '../store';
+import { CoverageCalendar } from './backfill/CoverageCalendar';
+import { ImportScreen } from './backfill/ImportScreen';
+import { ReceiptGrid } from './backfill/ReceiptGrid';
 import { BudgetCsvImport } from './BudgetCsvImport';
 import { BudgetForm } from './BudgetForm';
 import { BudgetRegister } from './BudgetRegister';
@@ -159,6 +162,18 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
         <div class="screen" hidden={screen !== 'journal'}>
           <section class="card form-card no-print">
             <JournalForm db={db} setup={setup} onRecorded={recorded} />
+          </section>
+        </div>
+        <div class="screen" hidden={screen !== 'backfill'}>
+          {/* Back-entry of an outage's paper records: import files, type from the ledger, see no day was missed. */}
+          <section class="card no-print">
+            <ImportScreen db={db} setup={setup} onImported={() => sync.request('entry')} />
+          </section>
+          <section class="card no-print">
+            <ReceiptGrid db={db} setup={setup} onRecorded={recorded} />
+          </section>
+          <section class="card no-print">
+            <CoverageCalendar db={db} setup={setup} refreshKey={finishedCount} />
           </section>
         </div>
         <div class="screen" hidden={screen !== 'entries'}>
