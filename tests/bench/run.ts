@@ -4,6 +4,8 @@
  *   backpost  back-posting the lost half-year (DESIGN.md §1) from one PC to the real server
  *   reports   trial balance, cash book and budget register over ≥ 250,000 journal lines in headless
  *             Chromium, beside the trial balance from every entry (reports/reportsInChromium.ts)
+ *   import    20,000 receipt rows as CSV and as XLSX imported in headless Chromium (decode, read,
+ *             match, record in one transaction), and the keyboard grid's save latency (import/importInChromium.ts)
  *
  *   npm run bench                     everything; per-entry baseline on a 2,000-entry sample, extrapolated
  *   npm run bench -- --full           per-entry baseline over all 20,000 (several minutes)
@@ -37,6 +39,7 @@ import type { PushClient } from '../../src/sync/pushClient';
 import { startRealServer, type RealServer } from '../sync/realServer';
 import { benchDomain } from './domainThroughput';
 import { outageLedger } from './ledger';
+import { benchImport } from './import/importInChromium';
 import { benchReports } from './reports/reportsInChromium';
 
 const entriesPerDevice = 20_000;
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   if (wants('domain')) benchDomain();
   if (wants('backpost')) await benchBackPost();
   if (wants('reports')) await benchReports();
+  if (wants('import')) await benchImport();
 }
 
 async function benchBackPost(): Promise<void> {

@@ -1,0 +1,140 @@
+/**
+ * The import bench page (built by Vite, driven by importInChromium.ts): the app's own decoding, row
+ * reading, natural-key matching and one-transaction recording, on Chromium's IndexedDB, timed in the page.
+ *   window.samutImportBench.prepare()          → an empty, enrolled database
+ *   window.samutImportBench.importFile(name)   → the file fetched (not timed), then decode → read →
+ *                                                 match keys → record, each phase timed, JS heap sampled
+ *   window.samutImportBench.floor(n)           → n bare records in one transaction: IndexedDB's own cost
+ *   window.samutImportBench.gridSaves(n)       → n receipts saved one at a time, as the keyboard grid does
+ */
+import { decodeImportFile } from '../../../src/app/backfill/decodeImportFile';
+import { readImportTable } from '../../../src/domain/import/readImportTable';
+import { openSamutDb, type SamutDb } from '../../../src/store/db';
+import { saveEnrolment } from '../../../src/store/enrolment';
+import type { RecordEntryInput } from '../../../src/store/entryInput';
+import { recordedNaturalKeys } from '../../../src/store/importKeys';
+import { recordEntry } from '../../../src/store/recordEntry';
+import { recordImport } from '../../../src/store/recordImport';
+
+const dbName = 'samut-bench-import';
+const recordedBy = 'ผู้ทดสอบความเร็ว';
+
+export interface ImportRun {
+  rows: number;
+  entries: number;
+  recorded: number;
+  alreadyRecorded: number;
+  errors: number;
+  ms: { decode: number; read: number; matchKeys: number; record: number; total: number };
+  /** Largest JS heap seen (sampled every 10 ms while the page can run timers, and at every phase end). */
+  peakHeapMb: number;
+  heapBeforeMb: number;
+}
+
+let db: SamutDb | undefined;
+
+async function prepare(): Promise<void> {
+  db?.close();
+  await openSamutDb(dbName).delete();
+  db = openSamutDb(dbName);
+  await saveEnrolment(db, {
+    serverUrl: 'http://127.0.0.1:9',
+    orgId: '0190d6a4-0000-7000-8000-000000000001',
+    orgName: 'เทศบาลตำบลทดสอบความเร็ว',
+    deviceId: '0190d6a4-0000-7000-8000-0000000000d1',
+    token: 'bench-token-0123456789abcdef0123456789abcdef',
+    enrolledAt: '2024-07-08T02:00:00.000Z',
+  });
+}
+
+const heapMb = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20;
+
+async function importFile(name: string): Promise<ImportRun> {
+  if (!db) throw new Error('prepare first');
+  const d = db;
+  const bytes = await (await fetch(`/${name}`)).arrayBuffer();
+  const heapBeforeMb = heapMb();
+  let peak = heapBeforeMb;
+  const sample = () => (peak = Math.max(peak, heapMb()));
+  const sampler = setInterval(sample, 10);
+  try {
+    const t0 = performance.now();
+    const table = await decodeImportFile(name, bytes);
+    sample();
+    const t1 = performance.now();
+    const reading = readImportTable('receipt', table);
+    sample();
+    const t2 = performance.now();
+    const held = await recordedNaturalKeys(d, reading.entries);
+    const fresh = reading.entries.filter((e) => !held.has(e.naturalKey));
+    sample();
+    const t3 = performance.now();
+    const inputs = fresh.map(({ rows: _rows, naturalKey: _key, ...entry }) => ({ ...entry, recordedBy }) as RecordEntryInput);
+    const recorded = inputs.length === 0 ? [] : await recordImport(d, inputs);
+    sample();
+    const t4 = performance.now();
+    return {
+      rows: reading.rowsRead,
+      entries: reading.entries.length,
+      recorded: recorded.length,
+      alreadyRecorded: reading.entries.length - fresh.length,
+      errors: reading.errors.length,
+      ms: { decode: t1 - t0, read: t2 - t1, matchKeys: t3 - t2, record: t4 - t3, total: t4 - t0 },
+      peakHeapMb: peak,
+      heapBeforeMb,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** n small records in one readwrite transaction of a scratch store: what any n writes cost here. */
+async function floor(n: number): Promise<number> {
+  const name = 'samut-bench-floor';
+  await new Promise((resolve) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = () => resolve(undefined);
+  });
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('rows', { keyPath: 'id' });
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction('rows', 'readwrite');
+    const store = tx.objectStore('rows');
+    for (let i = 0; i < n; i++) store.add({ id: i, date: '2024-01-16' });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - started;
+  idb.close();
+  return ms;
+}
+
+/** Saves n receipts one by one (recordEntry, one transaction each), as the grid does on Enter; ms per save. */
+async function gridSaves(n: number): Promise<number[]> {
+  if (!db) throw new Error('prepare first');
+  const times: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    const started = performance.now();
+    await recordEntry(db, {
+      date: '2024-07-05',
+      recordedBy,
+      kind: 'receipt',
+      doc: { bookNo: 'G/2567', receiptNo: i, payer: `ผู้ชำระ ${i}`, items: [{ account: '411002', amountSatang: 10_000 + i }], method: 'cash', receivedInto: '010' },
+    });
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+declare global {
+  interface Window {
+    samutImportBench: { prepare: typeof prepare; importFile: typeof importFile; floor: typeof floor; gridSaves: typeof gridSaves };
+  }
+}
+
+window.samutImportBench = { prepare, importFile, floor, gridSaves };

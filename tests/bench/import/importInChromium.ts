@@ -1,0 +1,69 @@
+/**
+ * Bench section `import`: 20,000 rows of receipts (the back-entry of a busy office's outage months),
+ * once as CSV and once as XLSX, imported in real headless Chromium through the app's own code —
+ * decode (papaparse / read-excel-file), read every row with the forms' rules, match natural keys
+ * against the store, record everything in ONE IndexedDB transaction — each into a fresh database;
+ * then the same CSV again (every row already recorded: nothing written). Goal: ≤ 3 s per file.
+ * Beside it, the floor: as many bare records written in one transaction (what IndexedDB alone
+ * costs here), and the keyboard grid's save latency per row (one recordEntry per Enter).
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openChromiumBenchPage } from '../chromiumBenchPage';
+import type { ImportRun } from './importBenchPage';
+import { receiptRowsCsv, receiptRowsXlsx } from './receiptRows';
+
+const rowsCount = 20_000;
+const goalMs = 3_000;
+const gridRows = 200;
+const pageDir = dirname(fileURLToPath(import.meta.url));
+
+export async function benchImport(): Promise<void> {
+  console.log('import:');
+  const made = performance.now();
+  const files = { 'receipts.csv': receiptRowsCsv(rowsCount), 'receipts.xlsx': await receiptRowsXlsx(rowsCount) };
+  console.log(
+    `  ${rowsCount.toLocaleString('en-US')} receipt rows written as CSV (${mb(files['receipts.csv'].byteLength)}) and XLSX ` +
+      `(${mb(files['receipts.xlsx'].byteLength)}) in ${((performance.now() - made) / 1000).toFixed(1)} s (not timed below)`,
+  );
+  const { page, version, close } = await openChromiumBenchPage(pageDir, 'importBench.html', 'samutImportBench', files, ['--enable-precise-memory-info']);
+  try {
+    const run = async (name: string, fresh: boolean): Promise<ImportRun> => {
+      if (fresh) await page.evaluate(() => window.samutImportBench.prepare());
+      return page.evaluate((n) => window.samutImportBench.importFile(n), name);
+    };
+    const csv = await run('receipts.csv', true);
+    const again = await run('receipts.csv', false);
+    const xlsx = await run('receipts.xlsx', true);
+    const floorMs = await page.evaluate((n) => window.samutImportBench.floor(n), csv.recorded);
+    const saves = await page.evaluate((n) => window.samutImportBench.gridSaves(n), gridRows);
+
+    console.log(`import of ${rowsCount.toLocaleString('en-US')} rows in Chromium ${version}, goal ≤ ${goalMs / 1000} s per file:`);
+    for (const [label, r] of [['CSV', csv], ['XLSX', xlsx], ['CSV again (all already recorded)', again]] as const) {
+      console.log(
+        `  ${label}: ${s(r.ms.total)} ${label.startsWith('CSV again') ? '' : r.ms.total <= goalMs ? 'MET' : 'NOT MET'} — ` +
+          `decode ${ms(r.ms.decode)}, read rows ${ms(r.ms.read)}, match keys ${ms(r.ms.matchKeys)}, record ${ms(r.ms.record)}; ` +
+          `${r.rows} rows → ${r.entries} entries, ${r.recorded} recorded, ${r.alreadyRecorded} already recorded, ${r.errors} row errors; ` +
+          `JS heap peak ${r.peakHeapMb.toFixed(0)} MB (from ${r.heapBeforeMb.toFixed(0)} MB)`,
+      );
+    }
+    console.log(
+      `  floor: ${csv.recorded.toLocaleString('en-US')} bare records in one IndexedDB transaction ${ms(floorMs)}; ` +
+        `recording the CSV's entries took ${(csv.ms.record / floorMs).toFixed(1)}x that`,
+    );
+    const sorted = [...saves].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+    console.log(
+      `  keyboard grid: ${gridRows} receipts saved one per Enter into the database holding the XLSX's entries: ` +
+        `median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted[sorted.length - 1]!)} per row`,
+    );
+    if (again.recorded !== 0) throw new Error(`re-import recorded ${again.recorded} entries, expected 0`);
+    if (csv.errors !== 0 || xlsx.errors !== 0) throw new Error('the generated files gave row errors');
+  } finally {
+    await close();
+  }
+}
+
+const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+const ms = (x: number) => `${Math.round(x)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
