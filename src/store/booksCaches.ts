@@ -16,6 +16,7 @@ import { addLinesTo, monthRowsOf, removeAccountDayTotalsOf, type AccountDayTotal
 import { cashBookSourceOf, type CashBookSource } from '../domain/reports/cashBooks';
 import { applyBudgetLineBalances, budgetLineBalancesOf, type BudgetLineBalancesTable } from './budgetLineBalances';
 import { cashBookDayRowsOf, removeCashBookSourcesOf, type CashBookDaysTable } from './cashBookDays';
+import { addReceiptHolders, receiptNumberBookRowsOf, removeReceiptHoldersOf, type ReceiptNumberBooksTable } from './receiptNumberBooks';
 import {
   booksCacheRowsOf,
   recordingOrderOf,
@@ -31,7 +32,7 @@ import { countsInBooks, entryOf, type StoredEntry } from './storedEntry';
 /** The cache tables and the entries table, from a database or an upgrade transaction. */
 export interface BooksTables {
   entries: Table<StoredEntry, string>;
-  receiptNumbers: Table<ReceiptNumberRow, [string, number]>;
+  receiptNumberBooks: ReceiptNumberBooksTable;
   budgetLines: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects: Table<BudgetEffectRow, [string, number]>;
   cancellations: Table<CancellationRow, string>;
@@ -41,7 +42,7 @@ export interface BooksTables {
 }
 
 /** Names of the cache tables, for transaction scopes. */
-export const booksCacheTableNames = ['receiptNumbers', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals', 'budgetLineBalances', 'cashBookDays'] as const;
+export const booksCacheTableNames = ['receiptNumberBooks', 'budgetLines', 'budgetEffects', 'cancellations', 'accountDayTotals', 'accountMonthTotals', 'budgetLineBalances', 'cashBookDays'] as const;
 
 /** Anything Dexie can hand a table from: the database, or the transaction of a schema upgrade. */
 export interface TableSource {
@@ -52,7 +53,7 @@ export interface TableSource {
 export function booksTablesOf(src: TableSource): BooksTables {
   return {
     entries: src.table('entries') as Table<StoredEntry, string>,
-    receiptNumbers: src.table('receiptNumbers') as Table<ReceiptNumberRow, [string, number]>,
+    receiptNumberBooks: src.table('receiptNumberBooks') as ReceiptNumberBooksTable,
     budgetLines: src.table('budgetLines') as Table<BudgetLineDefRow, [number, string]>,
     budgetEffects: src.table('budgetEffects') as Table<BudgetEffectRow, [string, number]>,
     cancellations: src.table('cancellations') as Table<CancellationRow, string>,
@@ -64,7 +65,7 @@ export function booksTablesOf(src: TableSource): BooksTables {
 
 /** The tables a write touching the caches must include in its transaction scope. */
 export function booksCacheTables(db: SamutDb): Table[] {
-  return [db.receiptNumbers, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals, db.budgetLineBalances, db.cashBookDays];
+  return [db.receiptNumberBooks, db.budgetLines, db.budgetEffects, db.cancellations, db.accountDayTotals, db.accountMonthTotals, db.budgetLineBalances, db.cashBookDays];
 }
 
 const lineKey = (fiscalYear: number, code: string) => `${fiscalYear}\u0000${code}`;
@@ -78,7 +79,7 @@ export async function writeBooksCaches(t: BooksTables, rowsOfEntries: readonly B
   const cancels = rowsOfEntries.flatMap((r) => (r.cancellation ? [r.cancellation] : []));
   const effects = rowsOfEntries.flatMap((r) => r.effects);
   const defs = firstDefinitions(rowsOfEntries.flatMap((r) => r.lineDefs));
-  if (receipts.length > 0) await t.receiptNumbers.bulkPut(receipts);
+  await addReceiptHolders(t.receiptNumberBooks, receipts);
   if (cancels.length > 0) await t.cancellations.bulkPut(cancels);
   // add, not put: an entry's effects are written once; a second write is a bug and fails the transaction.
   if (effects.length > 0) await t.budgetEffects.bulkAdd(effects);
@@ -105,7 +106,9 @@ export async function removeBooksCachesOf(t: BooksTables, entryIds: readonly str
   // First: which cancels' lines stop counting is read from the cancellations removed just below.
   const stopped = await removeAccountDayTotalsOf({ entries: t.entries, cancellations: t.cancellations, ...t.accountTotals }, ids);
   await removeCashBookSourcesOf(t.cashBookDays, stopped);
-  await t.receiptNumbers.where('entryId').anyOf(ids).delete();
+  const voided = await t.entries.bulkGet(ids);
+  const voidedBooks = voided.flatMap((e) => (e?.kind === 'receipt' ? [e.doc.bookNo] : []));
+  await removeReceiptHoldersOf(t.receiptNumberBooks, new Set(ids), voidedBooks);
   await t.cancellations.where('cancelId').anyOf(ids).delete();
   // A cancel of a voided entry stays recorded, but its reversal no longer has anything to reverse.
   const cancelsOfVoided = (await t.cancellations.where('targetId').anyOf(ids).toArray()).map((c) => c.cancelId);
@@ -227,7 +230,7 @@ export async function rebuildCachesIn(src: TableSource): Promise<RebuildReport> 
     }
   });
 
-  await t.receiptNumbers.bulkPut([...receipts.values()]);
+  await t.receiptNumberBooks.bulkPut(receiptNumberBookRowsOf(receipts.values()));
   await t.budgetLines.bulkPut(firstDefinitions(defs));
   await t.budgetEffects.bulkPut(effects);
   await t.budgetLineBalances.bulkPut([...budgetLineBalancesOf(effects).values()]);

@@ -10,8 +10,9 @@ import { applyBudgetEffects, emptyBudgetBalance, type BudgetEffect } from '../do
 import type { Chart } from '../domain/chart/chart';
 import type { MoneyRules } from '../domain/moneyRules';
 import type { IsoDate } from '../domain/thaiDate';
-import type { BudgetEffectRow, ReceiptNumberRow } from './booksCacheRows';
+import type { BudgetEffectRow } from './booksCacheRows';
 import { booksTablesOf, type BooksTables, type TableSource } from './booksCaches';
+import { receiptHoldersOf } from './receiptNumberBooks';
 import { countsInBooks, entryOf } from './storedEntry';
 
 /**
@@ -36,54 +37,8 @@ export async function loadBooksSlice(
 }
 
 async function loadReceiptHolders(t: BooksTables, keys: BooksKeys['receiptNumbers']) {
-  const rows = await receiptHolderRows(t.receiptNumbers, keys);
+  const rows = await receiptHoldersOf(t.receiptNumberBooks, keys);
   return rows.map((r) => ({ bookNo: r.bookNo, receiptNo: r.receiptNo, entryId: r.entryId }));
-}
-
-/**
- * A book with more wanted numbers than this is read as one key range, not one get per number: a
- * get is a request of its own (≈ 20k of them for an import file), a range is one cursor.
- */
-export const receiptRangeReadFrom = 32;
-
-/**
- * The `receiptNumbers` rows held for `keys` (absent numbers have none), in no particular order.
- * Per book: few numbers by bulkGet; many by one [bookNo+receiptNo] range from the least to the
- * greatest wanted, filtered here (the range may hold numbers not asked for, never more than the book holds).
- */
-export async function receiptHolderRows(
-  table: BooksTables['receiptNumbers'],
-  keys: readonly { bookNo: string; receiptNo: number }[],
-): Promise<ReceiptNumberRow[]> {
-  const byBook = new Map<string, Set<number>>();
-  for (const k of keys) {
-    const nos = byBook.get(k.bookNo);
-    if (nos === undefined) byBook.set(k.bookNo, new Set([k.receiptNo]));
-    else nos.add(k.receiptNo);
-  }
-  const singles: [string, number][] = [];
-  const ranged: Promise<ReceiptNumberRow[]>[] = [];
-  for (const [bookNo, nos] of byBook) {
-    if (nos.size < receiptRangeReadFrom) {
-      for (const no of nos) singles.push([bookNo, no]);
-      continue;
-    }
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const no of nos) {
-      if (no < lo) lo = no;
-      if (no > hi) hi = no;
-    }
-    ranged.push(
-      table
-        .where('[bookNo+receiptNo]')
-        .between([bookNo, lo], [bookNo, hi], true, true)
-        .toArray()
-        .then((rows) => rows.filter((r) => nos.has(r.receiptNo))),
-    );
-  }
-  const [gets, ...ranges] = await Promise.all([singles.length === 0 ? [] : table.bulkGet(singles), ...ranged]);
-  return [...gets.flatMap((r) => (r ? [r] : [])), ...ranges.flat()];
 }
 
 /** A line exists once defined; its balance is the sum of its effects, column by column. */

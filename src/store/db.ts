@@ -18,13 +18,15 @@
  *   ([fiscalYear+lineCode] → Σ budgetEffects by column), for the budget register.
  * - Version 4 adds `cashBookDays` (date → that day's cash-book sources: src/store/cashBookDays.ts), for
  *   the cash books, and a `targetDate` index on `cancellations` (which of a period's entries were
- *   cancelled, whenever the cancel is dated).
+ *   cancelled, whenever the cancel is dated); `receiptNumbers` (one row per number) becomes
+ *   `receiptNumberBooks` (one row per book: src/store/receiptNumberBooks.ts).
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AccountDayTotalRow } from './accountDayTotals';
 import type { BudgetLineBalanceRow } from './budgetLineBalances';
 import type { CashBookDayRow } from './cashBookDays';
-import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow, ReceiptNumberRow } from './booksCacheRows';
+import type { ReceiptNumberBookRow } from './receiptNumberBooks';
+import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow } from './booksCacheRows';
 import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
 
@@ -61,15 +63,21 @@ export const schemaV3 = {
 /** Version 4: the cash books' day records, and cancellations findable by their original's date. */
 export const schemaV4 = {
   ...schemaV3,
+  // No `seq` and `kind` indexes: nothing reads by them, and every index is one more write per entry
+  // (a 20,000-entry import pays for each).
+  entries: 'id, [state+date+seq], date',
   cancellations: 'targetId, cancelId, targetDate',
   cashBookDays: 'date',
+  // One record per receipt book instead of one per number (src/store/receiptNumberBooks.ts).
+  receiptNumbers: null,
+  receiptNumberBooks: 'bookNo',
 } as const;
 
 /** The Samut database. Open it with {@link openSamutDb}. */
 export class SamutDb extends Dexie {
   entries!: Table<StoredEntry, string>;
   meta!: Table<MetaRow, string>;
-  receiptNumbers!: Table<ReceiptNumberRow, [string, number]>;
+  receiptNumberBooks!: Table<ReceiptNumberBookRow, string>;
   budgetLines!: Table<BudgetLineDefRow, [number, string]>;
   budgetEffects!: Table<BudgetEffectRow, [string, number]>;
   cancellations!: Table<CancellationRow, string>;

@@ -4,15 +4,15 @@
  * count (pending or posted) hold a key: a rejected entry's paper record still has to be recorded.
  *
  * No table of keys: each put costs ≈ 90 µs in Chromium, a row per entry would nearly double an
- * import's writes. Instead, receipts come from the `receiptNumbers` cache (by key range per book),
+ * import's writes. Instead, receipts come from the `receiptNumberBooks` cache (one record per book),
  * and every other kind from the counting entries dated within the candidates' dates, keys computed here.
  * Limitation: a ฎีกา or ใบผ่านรายการ number is unique within the fiscal year, but only entries dated
  * between the earliest and the latest non-receipt candidate are read, so a number reused on a date
  * outside the file's span is not found (the server's own checks are the backstop).
  */
 import { naturalKeyOf, type NaturalKeySource } from '../domain/import/naturalKey';
-import { receiptHolderRows } from './booksSlice';
 import type { SamutDb } from './db';
+import { receiptHoldersOf } from './receiptNumberBooks';
 import { importEntriesMax } from './recordImport';
 import { entriesInRangeMax, rangeReadSpans, splitRange } from './reportQueries';
 import { countsInBooks, type StoredEntry } from './storedEntry';
@@ -43,9 +43,9 @@ export async function recordedNaturalKeys(db: SamutDb, candidates: readonly Natu
     if (to === undefined || c.date > to) to = c.date;
   }
 
-  return db.transaction('r', db.entries, db.receiptNumbers, async () => {
+  return db.transaction('r', db.entries, db.receiptNumberBooks, async () => {
     const [holders, dated] = await Promise.all([
-      receiptHolderRows(db.receiptNumbers, receipts),
+      receiptHoldersOf(db.receiptNumberBooks, receipts),
       from === undefined || to === undefined ? [] : entriesDated(db, from, to),
     ]);
     const held = new Map<string, string>();

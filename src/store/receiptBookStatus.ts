@@ -5,6 +5,7 @@
  */
 import { receiptNoMax } from '../domain/kinds/receipt';
 import type { SamutDb } from './db';
+import { receiptHoldersOfBook } from './receiptNumberBooks';
 import { getBooksSetup, type ReceiptBookRange } from './setup';
 
 /** Skipped numbers listed at most (a typo such as 100000 for 1000 would otherwise list 99,000). */
@@ -28,9 +29,9 @@ export interface ReceiptBookStatus {
 
 /** @example const s = await receiptBookStatus(db, '12'); // { usedNos: [1, 2, 4], gaps: [3], nextNo: 5, … } */
 export async function receiptBookStatus(db: SamutDb, bookNo: string): Promise<ReceiptBookStatus> {
-  return db.transaction('r', db.receiptNumbers, db.cancellations, db.meta, async () => {
+  return db.transaction('r', db.receiptNumberBooks, db.cancellations, db.meta, async () => {
     const [rows, setup] = await Promise.all([
-      db.receiptNumbers.where('[bookNo+receiptNo]').between([bookNo, 0], [bookNo, receiptNoMax], true, true).toArray(),
+      receiptHoldersOfBook(db.receiptNumberBooks, bookNo),
       getBooksSetup(db),
     ]);
     const cancels = await db.cancellations.bulkGet(rows.map((r) => r.entryId));

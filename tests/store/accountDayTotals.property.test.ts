@@ -90,7 +90,7 @@ describe('the per-account per-day totals, their monthly rollup and the cash book
         clock.advance(1000);
         await recordEntry(db, appropriationInput('2023-10-01', 'L1', 1_000_000_000), clock, random);
         for (const c of commands) {
-          const entries = await db.entries.orderBy('seq').toArray();
+          const entries = await db.entries.toCollection().sortBy('seq');
           if (c.op === 'answer') {
             const pending = entries.filter((e) => e.state === 'pending');
             const picked = [...new Set([c.pick, c.alsoPick ?? c.pick].map((p) => pending[p % Math.max(pending.length, 1)]))].flatMap((e) => (e ? [e] : []));

@@ -1,3 +1,4 @@
+import { receiptHoldersOf } from '../../src/store/receiptNumberBooks';
 import { describe, expect, it } from 'vitest';
 import { listBudgetLines, listCommitments } from '../../src/store/budgetQueries';
 import type { RecordEntryInput } from '../../src/store/entryInput';
@@ -18,7 +19,7 @@ describe('receiptBookStatus', () => {
   it('lists used, cancelled and skipped numbers, and the next number after the highest used', async () => {
     const { db, record } = await books();
     for (const n of [3, 4, 7, 9]) await record(receiptInput('2024-01-16', '12', n));
-    const seven = (await db.receiptNumbers.get(['12', 7]))!.entryId;
+    const seven = (await receiptHoldersOf(db.receiptNumberBooks, [{ bookNo: '12', receiptNo: 7 }]))[0]!.entryId;
     await record(cancelInput('2024-01-16', (await db.entries.get(seven))!));
     await record(receiptInput('2024-01-16', '13', 1));
     expect(await receiptBookStatus(db, '12')).toEqual({

@@ -2,6 +2,7 @@
  * Valid inputs of every kind for recordEntry, on the default chart, fiscal year 2567 (Oct 2566 – Sep
  * 2567), and a snapshot of everything a write could touch, to show that a refusal wrote nothing.
  */
+import { allReceiptHolders } from '../../src/store/receiptNumberBooks';
 import type { BudgetLineDef } from '../../src/domain/budget/budgetLine';
 import type { Entry } from '../../src/domain/entry';
 import type { SamutDb } from '../../src/store/db';
@@ -123,7 +124,7 @@ export async function snapshot(db: SamutDb) {
   return {
     entries: await db.entries.count(),
     seq: (await db.meta.get(`deviceSeq:${testEnrolment.deviceId}`))?.value,
-    receiptNumbers: await db.receiptNumbers.toArray(),
+    receiptNumbers: await allReceiptHolders(db.receiptNumberBooks),
     budgetLines: await db.budgetLines.toArray(),
     budgetEffects: await db.budgetEffects.toArray(),
     budgetLineBalances: await db.budgetLineBalances.toArray(),

@@ -1,3 +1,4 @@
+import { allReceiptHolders } from '../../src/store/receiptNumberBooks';
 import { describe, expect, it } from 'vitest';
 import { checkEntry } from '../../src/domain/entry';
 import { listBudgetLines, listCommitments } from '../../src/store/budgetQueries';
@@ -35,7 +36,7 @@ describe('recordEntry, for each kind', () => {
     expect(stored).toMatchObject({ state: 'pending', kind: 'receipt', seq: 1 });
     expect(checkEntry(entryOf(stored)).outcome).toBe('valid');
     expect(await db.entries.get(stored.id)).toEqual(stored);
-    expect(await db.receiptNumbers.toArray()).toEqual([expect.objectContaining({ bookNo: '12', receiptNo: 7, entryId: stored.id })]);
+    expect(await allReceiptHolders(db.receiptNumberBooks)).toEqual([expect.objectContaining({ bookNo: '12', receiptNo: 7, entryId: stored.id })]);
     expect((await receiptBookStatus(db, '12')).usedNos).toEqual([7]);
   });
 

@@ -146,7 +146,7 @@ describe('drainQueue with httpPush, against the real server', () => {
   it('stores the server’s rejection of an entry altered on the PC, and its conflict for a reused id', async () => {
     const { db, enrolment } = await deviceWith(4, ['2024-04-01'], 'reject-conflict');
     const push = createHttpPushClient({ serverUrl: enrolment.serverUrl, token: enrolment.token });
-    const [a, b, c] = await db.entries.orderBy('seq').toArray();
+    const [a, b, c] = await db.entries.toCollection().sortBy('seq');
     if (a?.kind !== 'receipt' || c?.kind !== 'receipt') throw new Error('the device holds receipts');
     expect(await drainQueue({ db, push })).toMatchObject({ outcome: 'drained', posted: 4 });
     // The PC is then "restored" from another backup that holds a different entry under c's id…

@@ -73,7 +73,7 @@ describe('pushes of the largest entries', () => {
     expect(report).toMatchObject({ outcome: 'drained', posted: 200, pending: 0 });
     expect(report.pushes).toBeGreaterThan(1);
     for (const request of server.requests) expect(new TextEncoder().encode(JSON.stringify(request)).length).toBeLessThanOrEqual(pushBytesMax);
-    const bySeq = (await db.entries.orderBy('seq').toArray()).map((e) => e.id);
+    const bySeq = (await db.entries.toCollection().sortBy('seq')).map((e) => e.id);
     expect(server.insertOrder).toEqual(bySeq);
   });
 });
