@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/pglite';
+import { enrolThenGoOffline } from './enrolOffline';
 import { openE2eSession } from './session';
 
 const line = '00111-532000-01';
@@ -62,13 +63,7 @@ describe('every kind of entry recorded offline reaches the server exactly once',
     await page.goto(session.server.origin);
 
     // 1. Enrol, let the service worker precache the app, stop the server, reload from the precache.
-    await page.fill('[data-testid="enrol-code"]', session.server.enrolmentCode!);
-    await page.click('[data-testid="enrol-submit"]');
-    await page.waitForSelector('[data-testid="org-name"]');
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
-    await session.server.stop();
-    await page.reload();
-    await page.waitForSelector('[data-testid="nav-budget"]');
+    await enrolThenGoOffline(session, page, 'nav-budget');
 
     // 2. งบประมาณ: the appropriation defines the line, then a commitment against it.
     await page.click('[data-testid="nav-budget"]');

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { openPglite } from '../../src/server/pglite';
+import { enrolThenGoOffline } from './enrolOffline';
 import { openE2eSession } from './session';
 
 const rowsTotal = 2000;
@@ -134,13 +135,7 @@ describe('bulk back-entry: an outage’s receipts imported from Excel offline re
     await page.goto(session.server.origin);
 
     // 1. Enrol, let the service worker precache the app (the import worker too), stop the server, reload.
-    await page.fill(byTestId('enrol-code'), session.server.enrolmentCode!);
-    await page.click(byTestId('enrol-submit'));
-    await page.waitForSelector(byTestId('org-name'));
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
-    await session.server.stop();
-    await page.reload();
-    await page.waitForSelector(byTestId('nav-backfill'));
+    await enrolThenGoOffline(session, page, 'nav-backfill');
 
     // 2. ลงย้อนหลัง → ใบเสร็จรับเงิน → the file.
     await page.click(byTestId('nav-backfill'));

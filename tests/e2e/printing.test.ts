@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bahtText } from '../../src/domain/bahtText';
+import { enrolThenGoOffline } from './enrolOffline';
 import { openE2eSession } from './session';
 
 /** A4 is 210 mm wide; styles.css prints with 12 mm side margins: 186 mm of content = 703 CSS px at 96 px/in. */
@@ -52,14 +53,7 @@ describe('printed documents and the daily report, offline', () => {
   it('prints a receipt (original, then สำเนา) and the day’s financial status with the server stopped', async () => {
     const page = session.watch(await session.context.newPage());
     await page.goto(session.server.origin);
-    await page.fill('[data-testid="enrol-code"]', session.server.enrolmentCode!);
-    await page.click('[data-testid="enrol-submit"]');
-    await page.waitForSelector('[data-testid="org-name"]');
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
-    const orgName = (await page.textContent('[data-testid="org-name"]'))?.trim() ?? '';
-    await session.server.stop();
-    await page.reload();
-    await page.waitForSelector('[data-testid="nav-receipt"]');
+    const orgName = await enrolThenGoOffline(session, page, 'nav-receipt');
 
     // The day's entries: a receipt of two items, then part of the cash taken to the bank.
     await page.fill('[data-testid="receipt-date"]', '16/01/2567');

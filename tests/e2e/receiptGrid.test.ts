@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/server/pglite';
+import { enrolThenGoOffline } from './enrolOffline';
 import { openE2eSession } from './session';
 
 const byTestId = (testId: string) => `[data-testid="${testId}"]`;
@@ -53,13 +54,7 @@ describe('receipts typed into the back-entry grid by keyboard reach the server e
     await page.goto(session.server.origin);
 
     // 1. Enrol, let the service worker precache the app, stop the server, reload from the precache.
-    await page.fill(byTestId('enrol-code'), session.server.enrolmentCode!);
-    await page.click(byTestId('enrol-submit'));
-    await page.waitForSelector(byTestId('org-name'));
-    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
-    await session.server.stop();
-    await page.reload();
-    await page.waitForSelector(byTestId('nav-backfill'));
+    await enrolThenGoOffline(session, page, 'nav-backfill');
     await page.click(byTestId('nav-backfill'));
     await page.waitForSelector(byTestId('grid-date'));
 

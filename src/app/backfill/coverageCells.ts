@@ -5,18 +5,11 @@
  */
 import { formatBaht, type Satang } from '../../domain/money';
 import { buddhistEraOffset, type IsoDate } from '../../domain/thaiDate';
+import type { CoverageDay } from '../../store';
 import { thaiMonthNames } from '../reports/reportPeriods';
 
-/** One day's figures, as the store's coverageInRange gives them (its CoverageDay). */
-export interface CoverageDayFigures {
-  date: IsoDate;
-  pending: number;
-  posted: number;
-  rejected: number;
-  conflict: number;
-  receivedSatang: Satang;
-  paidSatang: Satang;
-}
+/** One day's figures, as the store's coverageInRange gives them. */
+export type CoverageDayFigures = CoverageDay;
 
 /**
  * What a day shows: `empty` nothing recorded (a day to check against the paper), `pending` recorded and
