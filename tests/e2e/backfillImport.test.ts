@@ -21,6 +21,7 @@ const bookNo = '1/2567';
 /** 16/01/2567 = 2024-01-16 … 06/07/2567 = 2024-07-06: 173 days. */
 const firstDayUtcMs = Date.UTC(2024, 0, 16);
 const lastDayUtcMs = Date.UTC(2024, 6, 6);
+const outageDays = 173;
 
 interface ReceiptRow {
   dateBe: string;
@@ -72,6 +73,7 @@ async function receiptsXlsx(rows: readonly ReceiptRow[]): Promise<Buffer> {
 
 const byTestId = (testId: string) => `[data-testid="${testId}"]`;
 const pending = (page: Page) => page.getAttribute(byTestId('pending-count'), 'data-count');
+const dayState = (page: Page, date: string) => page.getAttribute(`[data-testid="coverage-day"][data-date="${date}"]`, 'data-state');
 
 /** The receipts in the page's IndexedDB: id, state, book and number (read with the bare IndexedDB API). */
 async function storedReceipts(page: Page): Promise<{ id: string; state: string; receiptNo: number; bookNo: string }[]> {
@@ -140,7 +142,12 @@ describe('bulk back-entry: an outage’s receipts imported from Excel offline re
     // 2. ลงย้อนหลัง → ใบเสร็จรับเงิน → the file.
     await page.click(byTestId('nav-backfill'));
     await page.waitForSelector(byTestId('import-screen'));
-    if ((await page.$(byTestId('coverage-calendar'))) !== null) expect(await page.isVisible(byTestId('coverage-calendar'))).toBe(true);
+    // The coverage calendar over the outage window: before the import, no day has anything.
+    await page.fill(byTestId('coverage-from'), '16/01/2567');
+    await page.fill(byTestId('coverage-to'), '06/07/2567');
+    await page.press(byTestId('coverage-to'), 'Enter');
+    await expect.poll(() => page.getAttribute(byTestId('coverage-calendar'), 'data-window')).toBe('2024-01-16..2024-07-06');
+    await expect.poll(() => page.getAttribute(byTestId('coverage-summary'), 'data-empty')).toBe(String(outageDays));
     await page.selectOption(byTestId('import-kind'), 'receipt');
     await watchProgressBar(page);
     await page.setInputFiles(byTestId('import-file'), filePath);
@@ -173,6 +180,10 @@ describe('bulk back-entry: an outage’s receipts imported from Excel offline re
     await page.waitForSelector(byTestId('import-saved'), { timeout: 120_000 });
     expect(await page.textContent(byTestId('import-saved'))).toContain(`บันทึกแล้ว ${receiptsTotal.toLocaleString('th-TH')} รายการ รอส่งเข้าระบบกลาง`);
     await expect.poll(() => pending(page), { timeout: 30_000 }).toBe(String(receiptsTotal));
+    // Every day of the window now has receipts waiting to be sent: none was missed.
+    await expect.poll(() => page.getAttribute(byTestId('coverage-summary'), 'data-pending'), { timeout: 30_000 }).toBe(String(outageDays));
+    expect(await page.getAttribute(byTestId('coverage-summary'), 'data-empty')).toBe('0');
+    expect(await dayState(page, '2024-01-16')).toBe('pending');
 
     const stored = await storedReceipts(page);
     expect(stored).toHaveLength(receiptsTotal);
@@ -191,6 +202,7 @@ describe('bulk back-entry: an outage’s receipts imported from Excel offline re
     // 6. The server returns; nobody clicks anything: every receipt posts.
     const server = await session.restartServer();
     await expect.poll(() => pending(page), { timeout: 240_000, interval: 1000 }).toBe('0');
+    await expect.poll(() => page.getAttribute(byTestId('coverage-summary'), 'data-posted'), { timeout: 30_000 }).toBe(String(outageDays));
     const posted = await storedReceipts(page);
     expect(posted.every((e) => e.state === 'posted')).toBe(true);
     await page.close();
