@@ -11,9 +11,9 @@ export interface RowError {
   messageTh: string;
 }
 
-/** "แถว 14, คอลัมน์ วันที่: วันที่ 31/02/2567 ไม่มีอยู่จริง" */
+/** "แถว 14, คอลัมน์ วันที่: วันที่ 31/02/2567 ไม่มีอยู่จริง"; "แถว 9: …" for an error of the whole row. */
 export function rowErrorText(e: RowError): string {
-  return `แถว ${e.row}, คอลัมน์ ${e.column}: ${e.messageTh}`;
+  return e.column === '' ? `แถว ${e.row}: ${e.messageTh}` : `แถว ${e.row}, คอลัมน์ ${e.column}: ${e.messageTh}`;
 }
 
 /** Folds a header for matching: no BOM, single spaces, lower case. */

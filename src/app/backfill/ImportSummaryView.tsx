@@ -3,7 +3,7 @@
  * the counts, the row errors ("แถว 14, คอลัมน์ วันที่: …") and the preview of the first entries, each
  * marked ใหม่ or บันทึกแล้ว. Text only: every figure comes computed from the worker.
  */
-import { rowErrorText, type RowError } from '../../domain/csvTable';
+import { rowErrorText } from '../../domain/csvTable';
 import type { ImportKind } from '../../domain/import/importTypes';
 import type { ImportProgress } from './importClient';
 import type { ImportPhase, ImportSummary } from './importMessages';
@@ -76,7 +76,7 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           <ul class="csv-errors">
             {summary.errors.map((e, i) => (
               <li key={i} data-testid="import-error" data-row={e.row}>
-                {errorLineTh(e)}
+                {rowErrorText(e)}
               </li>
             ))}
           </ul>
@@ -120,10 +120,6 @@ export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   );
 }
 
-/** "แถว 14, คอลัมน์ วันที่: …", or "แถว 14: …" for an error about the whole document. */
-function errorLineTh(e: RowError): string {
-  return e.column === '' ? `แถว ${e.row}: ${e.messageTh}` : rowErrorText(e);
-}
 
 /** @example rowsTh([14]) // '14'; rowsTh([14, 15, 16]) // '14–16' */
 function rowsTh(rows: readonly number[]): string {
