@@ -46,6 +46,23 @@ describe('the import worker’s session', () => {
     expect([...new Set(phases)]).toEqual(['file', 'decode', 'rows', 'keys']);
   });
 
+  it('does not call a document "already recorded" when the file says something else about it: a row error', async () => {
+    const { db, session, read, lastOf } = await sessionOnFreshDb();
+    await read(1, csvFile(good));
+    await session.handle({ type: 'commit', readId: 1, mode: 'all-or-nothing', recordedBy: 'สมศรี' });
+    expect(lastOf('committed')?.recorded).toBe(2);
+    // Receipt 1/2567 เลขที่ 2 again, with another amount; receipt 1 exactly as recorded.
+    const changed = [good[0]!, good[1]!, '17/01/2567,1/2567,2,นางสาวมาลี มีสุข,411002,,350,เงินสด'];
+    const summary = await read(2, csvFile(changed));
+    expect(summary.counts).toEqual({ rows: 3, entries: 1, new: 0, alreadyRecorded: 1, errors: 1 });
+    expect(summary.errors).toEqual([
+      { row: 4, column: '', messageTh: 'เอกสารเลขนี้บันทึกไว้แล้ว (วันที่ 17/01/2567) แต่ข้อมูลในไฟล์ไม่ตรงกับที่บันทึก ถ้าที่บันทึกไว้ผิด ให้ยกเลิกรายการเดิมก่อนแล้วนำเข้าใหม่ ถ้าไฟล์ผิด ให้แก้ไฟล์' },
+    ]);
+    await session.handle({ type: 'commit', readId: 2, mode: 'valid-only', recordedBy: 'สมศรี' });
+    expect(lastOf('committed')?.recorded).toBe(0);
+    expect(await countPending(db)).toBe(2);
+  });
+
   it('refuses to commit all-or-nothing while any row has an error, and writes nothing', async () => {
     const { db, session, read, lastOf } = await sessionOnFreshDb();
     await read(1, csvFile([...good, bad]));

@@ -8,8 +8,9 @@
 import type { RowError } from '../../domain/csvTable';
 import type { ImportedEntry, ImportKind, ImportReading } from '../../domain/import/importTypes';
 import { readImportTable } from '../../domain/import/readImportTable';
-import { bangkokDateOf, fiscalYearOf } from '../../domain/thaiDate';
-import { importEntriesMax, listBudgetLines, listCommitments, recordedNaturalKeys, recordImport, StoreError, type RecordEntryInput, type SamutDb } from '../../store';
+import { canonicalJson } from '../../domain/canonicalJson';
+import { bangkokDateOf, fiscalYearOf, formatBeDate } from '../../domain/thaiDate';
+import { importEntriesMax, listBudgetLines, listCommitments, recordedNaturalKeys, recordImport, StoreError, type RecordEntryInput, type SamutDb, type StoredEntry } from '../../store';
 import { errorMessageTh } from '../errorMessage';
 import { decodeImportFile, ImportFileError } from './decodeImportFile';
 import {
@@ -194,14 +195,39 @@ async function withRecordedKeys(db: SamutDb, readId: number, fileName: string, r
   for (let i = 0; i < unique.length; i += importEntriesMax) {
     for (const [k, id] of await recordedNaturalKeys(db, unique.slice(i, i + importEntriesMax))) held.set(k, id);
   }
+  // A document already recorded with other content (another amount, payer, date…) is not "already
+  // recorded": skipping it would hide the difference, recording it would hold one number twice. It is
+  // a row error, fixed by cancelling the recorded entry or correcting the file.
+  const heldEntries = unique.filter((e) => held.has(e.naturalKey));
+  const stored = await db.entries.bulkGet(heldEntries.map((e) => held.get(e.naturalKey)!));
+  const differs = new Set<ImportedEntry>();
+  heldEntries.forEach((e, i) => {
+    const s = stored[i];
+    if (s === undefined || sameDocument(e, s)) return;
+    differs.add(e);
+    errors.push({ row: e.rows[0] ?? 0, column: '', messageTh: differsTh(s) });
+  });
+  errors.sort((a, b) => a.row - b.row);
   return {
     readId,
     kind: r.kind,
     fileName,
     rowsRead: r.rowsRead,
-    entries: unique.map((entry) => ({ entry, recorded: held.has(entry.naturalKey) })),
+    entries: unique.filter((e) => !differs.has(e)).map((entry) => ({ entry, recorded: held.has(entry.naturalKey) })),
     errors,
   };
+}
+
+/** The same business date, kind and document: what the file says is what was recorded. */
+function sameDocument(fromFile: ImportedEntry, recorded: StoredEntry): boolean {
+  return canonicalJson({ date: fromFile.date, kind: fromFile.kind, doc: fromFile.doc }) === canonicalJson({ date: recorded.date, kind: recorded.kind, doc: recorded.doc });
+}
+
+function differsTh(recorded: StoredEntry): string {
+  return (
+    `เอกสารเลขนี้บันทึกไว้แล้ว (วันที่ ${formatBeDate(recorded.date)}) แต่ข้อมูลในไฟล์ไม่ตรงกับที่บันทึก ` +
+    'ถ้าที่บันทึกไว้ผิด ให้ยกเลิกรายการเดิมก่อนแล้วนำเข้าใหม่ ถ้าไฟล์ผิด ให้แก้ไฟล์'
+  );
 }
 
 function summaryOf(r: Reading): ImportSummary {
