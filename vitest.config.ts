@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'node_modules/**'],
+    // One throwaway PostgreSQL cluster for the run: the server tests run on it as well as on PGlite.
+    globalSetup: ['tests/server/postgresGlobalSetup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
