@@ -11,9 +11,7 @@ import { InMemoryBooks } from '../../src/domain/books/inMemoryBooks';
 import { defaultChart } from '../../src/domain/chart/defaultChart';
 import type { Entry } from '../../src/domain/entry';
 import { moneyRulesDefault } from '../../src/domain/moneyRules';
-import { EntryMaker, enrolNewOrg, openServerFixture, pushResults, storedBudgetBalance } from './helpers';
-
-const fx = openServerFixture({ perTest: false });
+import { EntryMaker, enrolNewOrg, openServerFixture, pushResults, serverBackends, storedBudgetBalance } from './helpers';
 
 const lines = ['L1', 'L2'] as const;
 const amount = fc.integer({ min: 1, max: 8 }).map((n) => n * 100_000);
@@ -96,30 +94,34 @@ function oracle(entries: Entry[]): { outcomes: string[]; books: InMemoryBooks } 
   return { outcomes, books };
 }
 
-describe('the server against the domain', () => {
-  it('posts and rejects exactly what InMemoryBooks does, however the entries are cut into pushes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), fc.array(fc.nat({ max: 25 }), { maxLength: 4 }), async (ops, cuts) => {
-        const device = await enrolNewOrg(fx.server);
-        const entries = build(new EntryMaker(device), ops);
-        const expected = oracle(entries);
+describe.each(serverBackends)('%s', (backend) => {
+  const fx = openServerFixture(backend, { perTest: false });
 
-        const bounds = [...new Set([0, ...cuts.map((c) => c % (entries.length + 1)), entries.length])].sort((a, b) => a - b);
-        const outcomes: string[] = [];
-        for (let i = 1; i < bounds.length; i++) {
-          const batch = entries.slice(bounds[i - 1], bounds[i]);
-          if (batch.length === 0) continue;
-          for (const r of await pushResults(fx.server, device, batch)) outcomes.push(r.outcome === 'rejected' ? r.code : r.outcome);
-        }
-        expect(outcomes).toEqual(expected.outcomes);
-        for (const code of lines) {
-          const domainLine = expected.books.budgetLine(2567, code);
-          const stored = await storedBudgetBalance(fx.server, device.orgId, code);
-          expect(stored).toEqual(domainLine?.balance ?? stored); // a line never defined has no effects either
-          if (!domainLine) expect(Object.values(stored).every((v) => v === 0)).toBe(true);
-        }
-      }),
-      { numRuns: 40 },
-    );
+  describe('the server against the domain', () => {
+    it('posts and rejects exactly what InMemoryBooks does, however the entries are cut into pushes', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 25 }), fc.array(fc.nat({ max: 25 }), { maxLength: 4 }), async (ops, cuts) => {
+          const device = await enrolNewOrg(fx.server);
+          const entries = build(new EntryMaker(device), ops);
+          const expected = oracle(entries);
+
+          const bounds = [...new Set([0, ...cuts.map((c) => c % (entries.length + 1)), entries.length])].sort((a, b) => a - b);
+          const outcomes: string[] = [];
+          for (let i = 1; i < bounds.length; i++) {
+            const batch = entries.slice(bounds[i - 1], bounds[i]);
+            if (batch.length === 0) continue;
+            for (const r of await pushResults(fx.server, device, batch)) outcomes.push(r.outcome === 'rejected' ? r.code : r.outcome);
+          }
+          expect(outcomes).toEqual(expected.outcomes);
+          for (const code of lines) {
+            const domainLine = expected.books.budgetLine(2567, code);
+            const stored = await storedBudgetBalance(fx.server, device.orgId, code);
+            expect(stored).toEqual(domainLine?.balance ?? stored); // a line never defined has no effects either
+            if (!domainLine) expect(Object.values(stored).every((v) => v === 0)).toBe(true);
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
   });
 });

@@ -7,87 +7,89 @@ import { ensureDemoOrg, issueEnrolmentCode } from '../../src/server/demoOrg';
 import { enrolmentCodeValidDays } from '../../src/server/enrolmentCodes';
 import { tokenHash } from '../../src/server/secrets';
 import { apiPaths } from '../../src/sync/protocol';
-import { addOrg, enrol, expectThaiError, openServerFixture, postJson } from './helpers';
+import { addOrg, enrol, expectThaiError, openServerFixture, postJson, serverBackends } from './helpers';
 
-const fx = openServerFixture({ perTest: false });
+describe.each(serverBackends)('%s', (backend) => {
+  const fx = openServerFixture(backend, { perTest: false });
 
-describe('enrolment', () => {
-  it('trades the demo code for a device of the demo organisation', async () => {
-    const device = await enrol(fx.server, fx.server.code, 'PC ห้องการเงิน');
-    expect(device).toMatchObject({ protocol: 1, orgId: fx.server.orgId, orgName: 'อบต.ตัวอย่าง (สาธิต)' });
-    expect(device.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { rows } = await fx.server.db.query<{ name: string; token_hash: string }>(
-      'SELECT name, token_hash FROM devices WHERE device_id = $1',
-      [device.deviceId],
-    );
-    expect(rows).toEqual([{ name: 'PC ห้องการเงิน', token_hash: tokenHash(device.token) }]);
+  describe('enrolment', () => {
+    it('trades the demo code for a device of the demo organisation', async () => {
+      const device = await enrol(fx.server, fx.server.code, 'PC ห้องการเงิน');
+      expect(device).toMatchObject({ protocol: 1, orgId: fx.server.orgId, orgName: 'อบต.ตัวอย่าง (สาธิต)' });
+      expect(device.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const { rows } = await fx.server.db.query<{ name: string; token_hash: string }>(
+        'SELECT name, token_hash FROM devices WHERE device_id = $1',
+        [device.deviceId],
+      );
+      expect(rows).toEqual([{ name: 'PC ห้องการเงิน', token_hash: tokenHash(device.token) }]);
+    });
+
+    it('stores neither the token nor the code in clear', async () => {
+      const { orgId, code } = await addOrg(fx.server, 'อบต.เก็บความลับ');
+      const device = await enrol(fx.server, code);
+      const dump = JSON.stringify([
+        (await fx.server.db.query('SELECT * FROM devices WHERE org_id = $1', [orgId])).rows,
+        (await fx.server.db.query('SELECT * FROM enrolment_codes WHERE org_id = $1', [orgId])).rows,
+      ]);
+      expect(dump).not.toContain(device.token);
+      expect(dump).not.toContain(code.replace('-', ''));
+    });
+
+    it('accepts the code in lower case and without the dash', async () => {
+      const { code } = await addOrg(fx.server, 'อบต.พิมพ์เล็ก');
+      await enrol(fx.server, `  ${code.toLowerCase().replace('-', '')} `);
+    });
+
+    it('refuses a code that was already used', async () => {
+      const { code } = await addOrg(fx.server, 'อบต.ใช้แล้ว');
+      await enrol(fx.server, code);
+      const res = await postJson(fx.server, apiPaths.enroll, { code });
+      expect(await expectThaiError(res, 401)).toBe('enrolment_code_invalid');
+    });
+
+    it('refuses an unknown code', async () => {
+      const res = await postJson(fx.server, apiPaths.enroll, { code: 'AAAA-AAAA' });
+      expect(await expectThaiError(res, 401)).toBe('enrolment_code_invalid');
+    });
+
+    it('refuses an expired code and says it expired', async () => {
+      const { orgId } = await addOrg(fx.server, 'อบต.หมดอายุ');
+      const { code } = await issueEnrolmentCode(fx.server.db, orgId, fx.server.clock);
+      fx.server.clock.advanceMs(enrolmentCodeValidDays * 24 * 60 * 60 * 1000 + 1);
+      const res = await postJson(fx.server, apiPaths.enroll, { code });
+      expect(await expectThaiError(res, 401)).toBe('enrolment_code_expired');
+      const { rows } = await fx.server.db.query('SELECT 1 FROM devices WHERE org_id = $1', [orgId]);
+      expect(rows).toHaveLength(0);
+    });
+
+    it('enrols exactly one device when two PCs send the same code at once', async () => {
+      const { code } = await addOrg(fx.server, 'อบต.แข่งกัน');
+      const answers = await Promise.all([1, 2, 3].map(() => postJson(fx.server, apiPaths.enroll, { code })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401]);
+    });
+
+    it('answers 400 to a malformed body and 415 to a non-JSON one', async () => {
+      expect(await expectThaiError(await postJson(fx.server, apiPaths.enroll, { kode: 'X' }), 400)).toBe('invalid_body');
+      const res = await fx.server.app.request(apiPaths.enroll, { method: 'POST', body: 'code=ABCD-EFGH' });
+      expect(await expectThaiError(res, 415)).toBe('unsupported_media_type');
+    });
   });
 
-  it('stores neither the token nor the code in clear', async () => {
-    const { orgId, code } = await addOrg(fx.server, 'อบต.เก็บความลับ');
-    const device = await enrol(fx.server, code);
-    const dump = JSON.stringify([
-      (await fx.server.db.query('SELECT * FROM devices WHERE org_id = $1', [orgId])).rows,
-      (await fx.server.db.query('SELECT * FROM enrolment_codes WHERE org_id = $1', [orgId])).rows,
-    ]);
-    expect(dump).not.toContain(device.token);
-    expect(dump).not.toContain(code.replace('-', ''));
-  });
+  describe('the demo organisation', () => {
+    it('is created only while there is no organisation', async () => {
+      const { rows } = await fx.server.db.query<{ name: string }>('SELECT name FROM orgs WHERE org_id = $1', [fx.server.orgId]);
+      expect(rows).toEqual([{ name: 'อบต.ตัวอย่าง (สาธิต)' }]);
+      expect(await ensureDemoOrg(fx.server.db, fx.server.clock)).toEqual({ created: false });
+    });
 
-  it('accepts the code in lower case and without the dash', async () => {
-    const { code } = await addOrg(fx.server, 'อบต.พิมพ์เล็ก');
-    await enrol(fx.server, `  ${code.toLowerCase().replace('-', '')} `);
-  });
-
-  it('refuses a code that was already used', async () => {
-    const { code } = await addOrg(fx.server, 'อบต.ใช้แล้ว');
-    await enrol(fx.server, code);
-    const res = await postJson(fx.server, apiPaths.enroll, { code });
-    expect(await expectThaiError(res, 401)).toBe('enrolment_code_invalid');
-  });
-
-  it('refuses an unknown code', async () => {
-    const res = await postJson(fx.server, apiPaths.enroll, { code: 'AAAA-AAAA' });
-    expect(await expectThaiError(res, 401)).toBe('enrolment_code_invalid');
-  });
-
-  it('refuses an expired code and says it expired', async () => {
-    const { orgId } = await addOrg(fx.server, 'อบต.หมดอายุ');
-    const { code } = await issueEnrolmentCode(fx.server.db, orgId, fx.server.clock);
-    fx.server.clock.advanceMs(enrolmentCodeValidDays * 24 * 60 * 60 * 1000 + 1);
-    const res = await postJson(fx.server, apiPaths.enroll, { code });
-    expect(await expectThaiError(res, 401)).toBe('enrolment_code_expired');
-    const { rows } = await fx.server.db.query('SELECT 1 FROM devices WHERE org_id = $1', [orgId]);
-    expect(rows).toHaveLength(0);
-  });
-
-  it('enrols exactly one device when two PCs send the same code at once', async () => {
-    const { code } = await addOrg(fx.server, 'อบต.แข่งกัน');
-    const answers = await Promise.all([1, 2, 3].map(() => postJson(fx.server, apiPaths.enroll, { code })));
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 401, 401]);
-  });
-
-  it('answers 400 to a malformed body and 415 to a non-JSON one', async () => {
-    expect(await expectThaiError(await postJson(fx.server, apiPaths.enroll, { kode: 'X' }), 400)).toBe('invalid_body');
-    const res = await fx.server.app.request(apiPaths.enroll, { method: 'POST', body: 'code=ABCD-EFGH' });
-    expect(await expectThaiError(res, 415)).toBe('unsupported_media_type');
-  });
-});
-
-describe('the demo organisation', () => {
-  it('is created only while there is no organisation', async () => {
-    const { rows } = await fx.server.db.query<{ name: string }>('SELECT name FROM orgs WHERE org_id = $1', [fx.server.orgId]);
-    expect(rows).toEqual([{ name: 'อบต.ตัวอย่าง (สาธิต)' }]);
-    expect(await ensureDemoOrg(fx.server.db, fx.server.clock)).toEqual({ created: false });
-  });
-
-  it('gets a code kept only as a hash, valid for 7 days', async () => {
-    const { rows } = await fx.server.db.query<{ code_hash: string; days: number }>(
-      `SELECT code_hash, extract(epoch FROM expires_at - created_at)::int / 86400 AS days FROM enrolment_codes WHERE org_id = $1`,
-      [fx.server.orgId],
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.code_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[0]!.days).toBe(7);
+    it('gets a code kept only as a hash, valid for 7 days', async () => {
+      const { rows } = await fx.server.db.query<{ code_hash: string; days: number }>(
+        `SELECT code_hash, extract(epoch FROM expires_at - created_at)::int / 86400 AS days FROM enrolment_codes WHERE org_id = $1`,
+        [fx.server.orgId],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.code_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0]!.days).toBe(7);
+    });
   });
 });

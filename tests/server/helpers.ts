@@ -1,9 +1,11 @@
 /**
- * Shared test helpers for the server: an in-memory server with a demo organisation, enrolment, valid
+ * Shared test helpers for the server: a server on a new database with a demo organisation, enrolment, valid
  * entries of every kind built with the domain's own `buildEntry` (builders.ts), and pushes through
  * `app.request()`.
- * Starting PGlite takes seconds, so a test file opens one database (beforeAll) and each test works in
- * an organisation of its own (`enrolNewOrg`): organisations are isolated by design, so are the tests.
+ * Every server test runs on both databases (serverBackends.ts): a test file wraps its tests in
+ * `describe.each(serverBackends)('%s', (backend) => …)` and opens its fixture for that backend.
+ * Starting PGlite takes seconds, so a test file opens one database per backend (beforeAll) and each test
+ * works in an organisation of its own (`enrolNewOrg`): organisations are isolated by design, so are the tests.
  */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { emptyBudgetBalance, type BudgetBalance, type BudgetColumn } from '../../src/domain/budget/budgetLine';
@@ -15,7 +17,6 @@ import type { Db } from '../../src/server/db';
 import { ensureDemoOrg, issueEnrolmentCode } from '../../src/server/demoOrg';
 import type { ServerLimits } from '../../src/server/limits';
 import { migrate } from '../../src/server/migrate';
-import { openPglite } from '../../src/server/pglite';
 import {
   apiPaths,
   enrollResponseSchema,
@@ -25,8 +26,10 @@ import {
   type PushResult,
 } from '../../src/sync/protocol';
 import { EntryMaker } from './builders';
+import { openEmptyDb, requireBackend, type ServerBackend } from './serverBackends';
 
 export * from './builders';
+export { serverBackends, type ServerBackend } from './serverBackends';
 
 /** A clock the test moves by hand. */
 export interface ManualClock extends Clock {
@@ -47,9 +50,12 @@ export interface TestServer {
   code: string;
 }
 
-/** A migrated in-memory database with the demo organisation, and the app over it. */
-export async function openTestServer(options: { limits?: Partial<ServerLimits>; distDir?: string } = {}): Promise<TestServer> {
-  const db = await openPglite();
+/** A new migrated database of `backend` with the demo organisation, and the app over it. */
+export async function openTestServer(
+  backend: ServerBackend,
+  options: { limits?: Partial<ServerLimits>; distDir?: string } = {},
+): Promise<TestServer> {
+  const db = await openEmptyDb(backend);
   await migrate(db);
   const clock = manualClock();
   const demo = await ensureDemoOrg(db, clock);
@@ -69,22 +75,24 @@ export interface ServerFixture {
 }
 
 /**
- * Registers the hooks of a server test file: one server for the file (beforeAll, closed afterAll) and,
- * unless `perTest: false`, a new organisation with an enrolled device and its EntryMaker before each
- * test. Read the values through the returned object (`fx.server`, `fx.device`, `fx.make`) inside hooks
- * and tests; they do not exist before the hooks have run.
+ * Registers the hooks of a server test file's run on `backend` (called inside its
+ * `describe.each(serverBackends)`): one server (beforeAll, closed afterAll) and, unless `perTest: false`,
+ * a new organisation with an enrolled device and its EntryMaker before each test. Read the values through
+ * the returned object (`fx.server`, `fx.device`, `fx.make`) inside hooks and tests; they do not exist
+ * before the hooks have run.
  */
-export function openServerFixture(options: { orgName?: string; perTest?: boolean } = {}): ServerFixture {
+export function openServerFixture(backend: ServerBackend, options: { orgName?: string; perTest?: boolean } = {}): ServerFixture {
   let server: TestServer | undefined;
   let device: EnrollResponse | undefined;
   let make: EntryMaker | undefined;
+  const runnable = requireBackend(backend);
   beforeAll(async () => {
-    server = await openTestServer();
+    if (runnable) server = await openTestServer(backend);
   });
   afterAll(async () => {
     await server?.db.close();
   });
-  if (options.perTest !== false) {
+  if (runnable && options.perTest !== false) {
     beforeEach(async () => {
       device = await enrolNewOrg(server!, options.orgName);
       make = new EntryMaker(device);
