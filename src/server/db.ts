@@ -1,6 +1,7 @@
 /**
  * The one interface through which the server talks to its database. Adapters: PGlite (embedded,
- * default) and node-postgres (DATABASE_URL). Nothing else in the server knows which one it has.
+ * default; pglite.ts) and node-postgres (DATABASE_URL; postgres.ts), which return the same JS values
+ * for the same rows. Nothing else in the server knows which one it has.
  */
 export interface Queryable {
   /** Runs one statement with $1… parameters. */

@@ -1,9 +1,10 @@
 /**
  * The server process: the only file that reads the environment, opens sockets and handles signals.
- *   PORT (8080), HOST (127.0.0.1), DATA_DIR (./data, PGlite files), DIST_DIR (./dist, the built app).
+ *   PORT (8080), HOST (127.0.0.1), DATA_DIR (./data, PGlite files), DIST_DIR (./dist, the built app),
+ *   DATABASE_URL (unset: PGlite in DATA_DIR; set: that PostgreSQL database, and DATA_DIR is not used).
  * On an empty database it creates the demo organisation and prints its one-time enrolment code.
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish (their commits too), close PGlite so the
- * data folder is consistent, exit 0.
+ * SIGTERM/SIGINT: stop accepting, let in-flight requests finish (their commits too), close the database
+ * (PGlite: so the data folder is consistent; PostgreSQL: the pool's connections), exit 0.
  */
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -13,25 +14,21 @@ import { DataDirLockedError } from './dataDirLock';
 import { ensureDemoOrg } from './demoOrg';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
 
 /** In-flight requests get this long to finish at shutdown; then their connections are cut. */
 const shutdownGraceMs = 10_000;
 
 async function main(): Promise<void> {
-  if (process.env.DATABASE_URL) {
-    console.error(
-      'DATABASE_URL is set, but PostgreSQL support is coming in a later version. ' +
-        'Unset DATABASE_URL to use the embedded database (PGlite) in DATA_DIR.',
-    );
-    process.exit(1);
-  }
   const port = Number(process.env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${process.env.PORT}`);
   const host = process.env.HOST ?? '127.0.0.1';
   const dataDir = process.env.DATA_DIR ?? './data';
   const distDir = process.env.DIST_DIR ?? './dist';
 
-  const db = await openPglite(dataDir);
+  const databaseUrl = process.env.DATABASE_URL;
+  // A PostgreSQL server guards its own data: no folder lock. Both get the same migrations.
+  const db = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(dataDir);
   await migrate(db);
   const demo = await ensureDemoOrg(db, systemClock);
   if (demo.created) {
