@@ -1,7 +1,7 @@
 /**
  * The PGlite adapter: embedded PostgreSQL (WebAssembly) in the server process, the default database so
  * that one office or one province can run the server with no separate database to install.
- * This file and the future node-postgres adapter are the only ones that know which database they have.
+ * This file and postgres.ts (node-postgres, DATABASE_URL) are the only ones that know which database they have.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './dataDirLock';
