@@ -1,20 +1,21 @@
 /**
  * The sync server as a Hono app, built from its dependencies (database, clock, limits) and holding no
  * global state, so tests drive it with `app.request()` without opening a socket, and `main` serves it.
- * Routes: POST /api/v1/enroll, POST /api/v1/entries, GET /api/v1/setup, GET /api/v1/health; other /api
- * paths → 404 JSON; with `distDir`, everything else is the built app (staticFiles.ts).
+ * Routes: POST /api/v1/enroll, POST /api/v1/entries, GET /api/v1/setup, GET /api/v1/digest,
+ * GET /api/v1/health; other /api paths → 404 JSON; with `distDir`, everything else is the built app (staticFiles.ts).
  */
 import { Hono } from 'hono';
 import type { Clock } from './clock';
 import type { Db } from './db';
 import { answerError, answerNotFound } from './errors';
 import { resolveLimits, type ServerLimits } from './limits';
+import { digestRoutes } from './routes/digest';
 import { enrollRoutes } from './routes/enroll';
 import { entriesRoutes } from './routes/entries';
 import { healthRoutes } from './routes/health';
 import { setupRoutes } from './routes/setup';
 import { staticFiles } from './staticFiles';
-import { apiPaths, setupPath } from '../sync/protocol';
+import { apiPaths, digestPath, setupPath } from '../sync/protocol';
 
 /** What the app is built from; only `db` and `clock` are required. */
 export interface AppOptions {
@@ -39,6 +40,7 @@ export function createApp(options: AppOptions): Hono {
   app.route(apiPaths.entries, entriesRoutes(deps));
   app.route(apiPaths.health, healthRoutes(deps));
   app.route(setupPath, setupRoutes(deps));
+  app.route(digestPath, digestRoutes(deps));
   // Unknown API paths answer JSON 404 even when the app is served: never index.html for an API call.
   app.all('/api/*', answerNotFound);
   app.all('/api', answerNotFound);

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { accountSchema } from '../domain/chart/account';
 import { uuidPattern } from '../domain/entryId';
 import { moneyRulesSchema } from '../domain/moneyRules';
+import { isIsoDate } from '../domain/thaiDate';
+import { daysInRange } from './dayDigest';
 
 export const protocolVersion = 1;
 
@@ -115,3 +117,51 @@ export const setupResponseSchema = z.object({
   rules: moneyRulesSchema,
 });
 export type SetupResponse = z.infer<typeof setupResponseSchema>;
+
+// ---- GET /api/v1/digest --------------------------------------------------------------------------
+
+/**
+ * Path of the per-day digest of the calling device's entries on the server (DESIGN.md §4 Server data
+ * loss): `GET /api/v1/digest?from=YYYY-MM-DD&to=YYYY-MM-DD`, with the device token.
+ */
+export const digestPath = '/api/v1/digest';
+
+/** Days one digest request may cover, both ends included: a year and a bit, so a fiscal year fits. */
+export const digestDaysMax = 400;
+
+const isoDateParam = (nameTh: string) =>
+  z
+    .string({ error: `ไม่มี${nameTh} (ต้องเป็นวันที่รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2024-01-16)` })
+    .refine(isIsoDate, { error: `${nameTh}ต้องเป็นวันที่ที่มีอยู่จริง รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2024-01-16` });
+
+/** The query of a digest request: a range of business dates, at most digestDaysMax days. */
+export const digestQuerySchema = z
+  .object({ from: isoDateParam('วันที่เริ่มต้น (from)'), to: isoDateParam('วันที่สิ้นสุด (to)') })
+  .strict()
+  .superRefine((q, ctx) => {
+    const days = daysInRange(q.from, q.to);
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'วันที่สิ้นสุด (to) ต้องไม่ก่อนวันที่เริ่มต้น (from)' });
+    else if (days > digestDaysMax) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `ขอสรุปได้ครั้งละไม่เกิน ${digestDaysMax} วัน (ขอมา ${days} วัน) กรุณาแบ่งช่วงวันที่` });
+    }
+  });
+export type DigestQuery = z.infer<typeof digestQuerySchema>;
+
+/** One business date's digest of the device's entries the server holds (src/sync/dayDigest.ts). */
+export const dayDigestSchema = z
+  .object({
+    date: z.string().refine(isIsoDate),
+    count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+/** The answer: one element per date in range that has entries of this device on the server, by date. */
+export const digestResponseSchema = z.object({
+  protocol: z.literal(protocolVersion),
+  deviceId: uuid,
+  from: z.string().refine(isIsoDate),
+  to: z.string().refine(isIsoDate),
+  days: z.array(dayDigestSchema).max(digestDaysMax),
+});
+export type DigestResponse = z.infer<typeof digestResponseSchema>;
