@@ -76,7 +76,10 @@ function finishedTh(view: Extract<SyncView, { kind: 'finished' }>): string {
       ].filter((p) => p !== '');
       const count = view.posted > 0 ? ` ${view.posted} รายการ` : '';
       const tail = problems.length > 0 ? ` · ${problems.join(', ')} ดูในรายการทั้งหมด` : '';
-      return `ส่งแล้ว${count} เมื่อ ${bangkokTimeOf(view.finishedAtMs)}${tail}`;
+      // A drained run carries a message only when its digest check sent entries again
+      // (src/sync/runDrain.ts): 'เซิร์ฟเวอร์ขาดรายการ 18 รายการ ของ 3 วัน จึงส่งให้ใหม่แล้ว'.
+      const resent = view.messageTh !== undefined ? ` · ${view.messageTh}` : '';
+      return `ส่งแล้ว${count} เมื่อ ${bangkokTimeOf(view.finishedAtMs)}${tail}${resent}`;
     }
     case 'backing-off':
       return view.nextAttemptAtMs !== undefined

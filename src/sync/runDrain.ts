@@ -2,7 +2,9 @@
  * One drain run as the service worker and the page start it: open the database, check enrolment,
  * take the sync lock, refresh the books setup when stale (chart, money rules), drain over HTTP, and report
  * progress and the end on the sync channel. The app starts a run as soon as the PC is enrolled, so
- * the setup arrives right after enrolment too.
+ * the setup arrives right after enrolment too. After a drain that emptied the queue, the digest check
+ * (digestCheck.ts) asks whether the server still holds every posted entry, and when it re-queued
+ * days, they are drained at once in the same run; the end message then says so.
  * Never throws: every end is a `drain-finished` message, also returned to the caller.
  */
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from '../store/clock';
@@ -10,7 +12,9 @@ import { openSamutDb, type SamutDb } from '../store/db';
 import { getEnrolment } from '../store/enrolment';
 import { countPending } from '../store/queries';
 import { openSyncBroadcaster, type DrainFinished, type SyncBroadcaster } from './channel';
-import { drainQueue, type DrainReport } from './drain';
+import { checkDigest, digestResultTh, getLastDigestCheck, isDigestCheckDue } from './digestCheck';
+import { drainQueue, type DrainOptions, type DrainReport } from './drain';
+import { createHttpDigestClient } from './httpDigest';
 import { createHttpPushClient } from './httpPush';
 import { refreshSetupIfStale } from './setupSync';
 import type { SyncReason } from './swMessages';
@@ -63,13 +67,16 @@ export async function runDrain(options: RunDrainOptions): Promise<DrainFinished>
       if (!isBackingOff(await getSyncStatus(db), clock.nowMs())) {
         await refreshSetupIfStale(db, { enrolment, nowMs: () => clock.nowMs(), ...(options.fetch ? { fetch: options.fetch } : {}) });
       }
-      return drainQueue({
+      const drainOptions: DrainOptions = {
         db,
         push,
         clock,
         random,
         onProgress: ({ sent, total }) => channel.post({ type: 'progress', sent, total }),
-      });
+      };
+      const report = await drainQueue(drainOptions);
+      const fetchDigest = createHttpDigestClient({ serverUrl: enrolment.serverUrl, token: enrolment.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      return afterDrain(report, drainOptions, fetchDigest);
     }, options.locks ?? defaultLockManager());
     if (run.outcome === 'busy') return finish(idle('busy', await countPending(db)));
     return finish(finishedOf(run.value));
@@ -84,6 +91,43 @@ export async function runDrain(options: RunDrainOptions): Promise<DrainFinished>
     channel.close();
     if (options.db === undefined) db.close();
   }
+}
+
+/**
+ * The digest check after a drain (still under the sync lock): only when the queue is empty — then the
+ * PC's posted entries are all the server should hold of this device — and either this drain posted
+ * something or the last check is due. Re-queued days are drained at once. A failure of the check
+ * (even of the PC database) never spoils the drain's own report: it is logged, and tried again later.
+ */
+async function afterDrain(
+  report: DrainReport,
+  drainOptions: DrainOptions,
+  fetchDigest: ReturnType<typeof createHttpDigestClient>,
+): Promise<DrainReport> {
+  const { db } = drainOptions;
+  const clock = drainOptions.clock ?? systemClock;
+  if (report.outcome !== 'drained') return report;
+  let requeuedTh: string | undefined;
+  try {
+    if (report.posted === 0 && !isDigestCheckDue(await getLastDigestCheck(db), clock.nowMs())) return report;
+    const digest = await checkDigest({ db, fetchDigest, clock });
+    requeuedTh = digestResultTh(digest);
+    if (requeuedTh === undefined) return report;
+  } catch (error) {
+    console.error('samut digest check failed', error);
+    return report;
+  }
+  const again = await drainQueue(drainOptions);
+  const merged: DrainReport = {
+    ...again,
+    posted: report.posted + again.posted,
+    rejected: report.rejected + again.rejected,
+    conflicts: report.conflicts + again.conflicts,
+    pushes: report.pushes + again.pushes,
+  };
+  // A failed resend says why (its own message); a finished one says what was sent again.
+  if (again.messageTh === undefined) merged.messageTh = requeuedTh;
+  return merged;
 }
 
 function idle(outcome: DrainFinished['outcome'], pending: number): DrainFinished {

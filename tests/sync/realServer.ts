@@ -34,14 +34,20 @@ export interface RealServerOptions {
   limits?: Partial<ServerLimits>;
   /** Wraps the database the app sees (tests hold a push inside the server with it). */
   wrapDb?: (db: Db) => Db;
+  /**
+   * `dataDir` holds a server's data already (a restart, or a restore from a backup copy of the folder):
+   * its organisation is reused instead of a new demo organisation being required.
+   */
+  reopen?: boolean;
 }
 
 export async function startRealServer(options: RealServerOptions = {}): Promise<RealServer> {
   const db = await openPglite(options.dataDir);
   await migrate(db);
   const clock: ServerClock = { now: () => new Date() };
-  const demo = await ensureDemoOrg(db, clock);
-  if (!demo.created) throw new Error('a fresh server database must get the demo organisation');
+  const demo = options.reopen ? await theOnlyOrg(db) : await ensureDemoOrg(db, clock);
+  if (!demo.created && !options.reopen) throw new Error('a fresh server database must get the demo organisation');
+  if (!('orgId' in demo)) throw new Error('the server database has no organisation');
   const app = createApp({ db: options.wrapDb ? options.wrapDb(db) : db, clock, ...(options.limits ? { limits: options.limits } : {}) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -75,4 +81,11 @@ export async function startRealServer(options: RealServerOptions = {}): Promise<
       await db.close();
     },
   };
+}
+
+/** The organisation of a reopened data folder (startRealServer makes exactly one). */
+async function theOnlyOrg(db: Db): Promise<{ created: false; orgId: string }> {
+  const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM orgs ORDER BY created_at LIMIT 2');
+  if (rows.length !== 1) throw new Error(`a reopened server database must hold exactly one organisation, found ${rows.length}`);
+  return { created: false, orgId: rows[0]!.org_id };
 }
