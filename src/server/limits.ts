@@ -19,6 +19,10 @@ export interface ServerLimits {
   pushConcurrentMax: number;
   /** Seconds a client is told to wait when the server is at `pushConcurrentMax`. */
   retryAfterSeconds: number;
+  /** Pushes one device may make at once before its rate applies (devicePushRate.ts). */
+  devicePushBurst: number;
+  /** Pushes a second one device may make over time. */
+  devicePushesPerSecond: number;
 }
 
 /** Limits used when `createApp` is given none. */
@@ -28,6 +32,8 @@ export const defaultLimits: ServerLimits = {
   enrollBytesMax: 4 * 1024,
   pushConcurrentMax: 8,
   retryAfterSeconds: 5,
+  devicePushBurst: 60,
+  devicePushesPerSecond: 5,
 };
 
 /** Fills in defaults and refuses limits above what the protocol allows. */

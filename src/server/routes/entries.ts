@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { Clock } from '../clock';
 import type { Db } from '../db';
 import { admitAtMost } from '../admission';
+import { limitDevicePushRate } from '../devicePushRate';
 import { requireDevice, type DeviceEnv } from '../auth';
 import { ApiError } from '../errors';
 import { readJsonBody } from '../jsonBody';
@@ -22,7 +23,10 @@ export function entriesRoutes(deps: { db: Db; clock: Clock; limits: ServerLimits
   const { db, clock, limits } = deps;
   const app = new Hono<DeviceEnv>();
   // Authentication before admission and before reading the body: strangers cost one indexed lookup.
-  app.post('/', requireDevice(db), admitAtMost(limits.pushConcurrentMax, limits.retryAfterSeconds), async (c) => {
+  // Authentication, then the device's own rate, then the server's share: a device over its rate
+  // never takes one of the places admission gives out.
+  const deviceRate = limitDevicePushRate(limits.devicePushBurst, limits.devicePushesPerSecond, clock);
+  app.post('/', requireDevice(db), deviceRate, admitAtMost(limits.pushConcurrentMax, limits.retryAfterSeconds), async (c) => {
     const device = c.get('device');
     const parsed = pushRequestSchema.safeParse(await readJsonBody(c, limits.pushBytesMax), { error: thaiIssueMessage });
     if (!parsed.success) throw invalidBodyError(parsed.error, 'คำขอส่งรายการ');
