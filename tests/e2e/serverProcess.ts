@@ -11,7 +11,18 @@ export interface ServerProcess {
   /** The one-time enrolment code printed on the first start, if this start printed one. */
   enrolmentCode: string | undefined;
   output: () => string;
+  /** Sends `signal` (default SIGTERM), waits for the exit; SIGKILL follows after 15 s if it is still running. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** Sends `signal` (default SIGKILL: no shutdown code runs) and waits for the exit, with no grace period. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+export interface StartServerOptions {
+  port: number;
+  /** DATA_DIR: the PGlite folder (not used when `env` sets DATABASE_URL). */
+  dataDir: string;
+  /** More environment for the server, e.g. `{ DATABASE_URL }` to run on PostgreSQL. */
+  env?: Record<string, string>;
 }
 
 const projectDir = resolve(import.meta.dirname, '../..');
@@ -32,16 +43,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(opts: { port: number; dataDir: string }): Promise<ServerProcess> {
+export async function startServer(opts: StartServerOptions): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectDir,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DIST_DIR: 'dist' },
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DIST_DIR: 'dist', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
 
   const started = Date.now();
   while (!/listening on/.test(out)) {
@@ -57,11 +69,16 @@ export async function startServer(opts: { port: number; dataDir: string }): Prom
     enrolmentCode: /enrolment code\): ([A-Z0-9-]+)/.exec(out)?.[1],
     output: () => out,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode !== null) return;
+      if (hasExited()) return;
       child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
       await exited;
       clearTimeout(timer);
+    },
+    kill: async (signal = 'SIGKILL') => {
+      if (hasExited()) return;
+      child.kill(signal);
+      await exited;
     },
   };
 }
