@@ -28,7 +28,8 @@
  * "posted" answer, as a client that marks entries posted without the server's word would.
  */
 import { outcomeOfResponse, pushTimeoutMsDefault } from '../../src/sync/httpPush';
-import { apiPaths, protocolVersion, type PushRequest, type PushResponse } from '../../src/sync/protocol';
+import type { DigestClient } from '../../src/sync/httpDigest';
+import { apiPaths, digestPath, protocolVersion, type PushRequest, type PushResponse } from '../../src/sync/protocol';
 import type { PushClient, PushOutcome } from '../../src/sync/pushClient';
 import type { SimDevice, SimTab } from './device';
 import type { Prng } from './prng';
@@ -64,7 +65,7 @@ export type ClientVariant = 'correct' | 'optimistic-client';
 /** What the run records: the trace and the counts of the summary. */
 export interface SimLog {
   trace: string[];
-  faults: Record<FaultKind | 'server-down', number>;
+  faults: Record<FaultKind | 'server-down' | 'digest-lost', number>;
   pushes: number;
   /** Protocol breaches the network itself sees (Retry-After ignored). */
   violations: string[];
@@ -72,7 +73,7 @@ export interface SimLog {
 }
 
 export function createSimLog(clock: VirtualClock, stepOf: () => number): SimLog {
-  const faults = Object.fromEntries([...faultKinds, 'server-down'].map((k) => [k, 0])) as SimLog['faults'];
+  const faults = Object.fromEntries([...faultKinds, 'server-down', 'digest-lost'].map((k) => [k, 0])) as SimLog['faults'];
   const log: SimLog = {
     trace: [],
     faults,
@@ -142,6 +143,34 @@ export class SimNetwork {
         this.waiting.push({ request, context, resolve });
         this.pump();
       });
+  }
+
+  /**
+   * The DigestClient of one device: GET /api/v1/digest on the app. With half the push fault rate the
+   * request or its answer is lost; a server that is down refuses it. (Digest checks run between
+   * steps, never during a race, so they need no scheduling.)
+   */
+  digestClientFor(device: SimDevice): DigestClient {
+    return async ({ from, to }) => {
+      this.clock.advance(this.rng.int(5, 300));
+      if (this.server.isDown(this.clock.nowMs())) {
+        this.log.line(`${device.label} digest ${from}..${to} → server down: connection refused`);
+        return { kind: 'failed', messageTh: 'connection refused (จำลอง)' };
+      }
+      if (this.rng.chance(this.faultRate / 2)) {
+        this.log.faults['digest-lost'] += 1;
+        this.log.line(`${device.label} digest ${from}..${to} → [fault: lost]`);
+        return { kind: 'failed', messageTh: 'lost (จำลอง)' };
+      }
+      const res = await this.server.handle(`${digestPath}?from=${from}&to=${to}`, {
+        headers: { authorization: `Bearer ${device.enrolment.token}`, accept: 'application/json' },
+      });
+      if (!res.ok) {
+        await res.arrayBuffer();
+        return { kind: 'failed', messageTh: `status ${res.status}` };
+      }
+      return { kind: 'answered', body: (await res.json()) as unknown };
+    };
   }
 
   private pump(): void {

@@ -37,8 +37,8 @@ export function sliceOf(range: SeedRange, part: number, parts: number): SeedRang
 }
 
 /** The command that replays one seed with its step-by-step trace. */
-export function replayCommand(seed: number): string {
-  return `npm run sim -- --seed ${seed}`;
+export function replayCommand(seed: number, knownGaps = false): string {
+  return `npm run sim -- --seed ${seed}${knownGaps ? ' --known-gaps' : ''}`;
 }
 
 /** What a failing seed prints: the violations, the end of the trace, and how to replay it. */
@@ -49,7 +49,7 @@ export function failureReport(result: SeedResult, traceLines = 40): string {
     ...result.violations.map((v) => `  - ${v}`),
     `last ${tail.length} trace lines:`,
     ...tail.map((l) => `  ${l}`),
-    `replay with its whole trace: ${replayCommand(result.seed)}`,
+    `replay with its whole trace: ${replayCommand(result.seed, result.knownGaps)}`,
   ].join('\n');
 }
 
