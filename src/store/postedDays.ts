@@ -75,7 +75,7 @@ export async function requeuePostedDays(
 }
 
 /** The row back in the queue: the server's answer is forgotten, the entry itself is not touched. */
-function pendingAgain(row: StoredEntry): StoredEntry {
+export function pendingAgain(row: StoredEntry): StoredEntry {
   const { serverSeq: _serverSeq, syncedAt: _syncedAt, syncCode: _syncCode, syncMessage: _syncMessage, ...entry } = row;
   return { ...entry, state: 'pending' } as StoredEntry;
 }

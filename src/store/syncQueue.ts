@@ -5,8 +5,9 @@
 import type { PushResult } from '../sync/protocol';
 import { booksCacheTables, booksTablesOf, removeBooksCachesOf } from './booksCaches';
 import type { SamutDb } from './db';
+import { pendingAgain } from './postedDays';
 import { pendingRange } from './queries';
-import type { StoredEntry } from './storedEntry';
+import { countsInBooks, type StoredEntry } from './storedEntry';
 
 /**
  * The next `limit` pending entries in drain order: earliest business date first, then device seq
@@ -24,6 +25,13 @@ export interface AppliedResults {
   conflicts: number;
   /** Results not applied: id not in the batch, row no longer pending, or a repeated id. */
   ignored: number;
+  /**
+   * Cancels the server refused as `cancel_unknown` although their original counts on this PC: the
+   * server does not have the original (lost in a restore from an older backup, or not sent yet). The
+   * cancel stays pending, to be sent after its original (whose date is never later); an original
+   * this PC holds as posted is queued again.
+   */
+  resentOriginals: number;
 }
 
 /**
@@ -45,16 +53,24 @@ export async function applyPushResults(
   syncedAt: string,
 ): Promise<AppliedResults> {
   const sent = new Set(batchIds);
-  const counts: AppliedResults = { posted: 0, rejected: 0, conflicts: 0, ignored: 0 };
+  const counts: AppliedResults = { posted: 0, rejected: 0, conflicts: 0, ignored: 0, resentOriginals: 0 };
   return db.transaction('rw', [db.entries, ...booksCacheTables(db)], async () => {
     const relevant = results.filter((r) => sent.has(r.id));
     counts.ignored += results.length - relevant.length;
     const rows = await db.entries.bulkGet(relevant.map((r) => r.id));
+    const missingOriginals = await countingOriginalsOfUnknownCancels(db, relevant, rows);
     const changed = new Map<string, StoredEntry>();
     relevant.forEach((result, i) => {
       const row = rows[i];
       if (row === undefined || row.state !== 'pending' || changed.has(result.id)) {
         counts.ignored += 1;
+        return;
+      }
+      const missing = row.kind === 'cancel' ? missingOriginals.get(row.doc.targetId) : undefined;
+      if (missing !== undefined && result.outcome === 'rejected') {
+        // Not the officer's mistake but the server's gap: the cancel waits for its original.
+        if (missing.state === 'posted' && !changed.has(missing.id)) changed.set(missing.id, pendingAgain(missing));
+        counts.resentOriginals += 1;
         return;
       }
       changed.set(result.id, settle(row, result, syncedAt));
@@ -67,6 +83,25 @@ export async function applyPushResults(
     await removeBooksCachesOf(booksTablesOf(db), voided);
     return counts;
   });
+}
+
+/**
+ * For the cancels answered `cancel_unknown`, their originals that count on this PC (pending or
+ * posted), by target id. Two tabs racing without the lock may both apply such an answer: the second
+ * finds the original already pending again, and the cancel must still wait.
+ */
+async function countingOriginalsOfUnknownCancels(
+  db: SamutDb,
+  results: readonly PushResult[],
+  rows: readonly (StoredEntry | undefined)[],
+): Promise<Map<string, StoredEntry>> {
+  const targetIds = results.flatMap((r, i) => {
+    const row = rows[i];
+    return r.outcome === 'rejected' && r.code === 'cancel_unknown' && row?.kind === 'cancel' ? [row.doc.targetId] : [];
+  });
+  if (targetIds.length === 0) return new Map();
+  const targets = await db.entries.bulkGet(targetIds);
+  return new Map(targets.flatMap((t) => (t !== undefined && countsInBooks(t.state) ? [[t.id, t] as const] : [])));
 }
 
 /** The row with the server's answer; its content and hash are never touched. */

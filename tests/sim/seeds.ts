@@ -37,8 +37,8 @@ export function sliceOf(range: SeedRange, part: number, parts: number): SeedRang
 }
 
 /** The command that replays one seed with its step-by-step trace. */
-export function replayCommand(seed: number, knownGaps = false): string {
-  return `npm run sim -- --seed ${seed}${knownGaps ? ' --known-gaps' : ''}`;
+export function replayCommand(seed: number, knownGaps = true): string {
+  return `npm run sim -- --seed ${seed}${knownGaps ? '' : ' --avoid-known-gaps'}`;
 }
 
 /** What a failing seed prints: the violations, the end of the trace, and how to replay it. */

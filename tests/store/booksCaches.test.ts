@@ -55,7 +55,7 @@ describe('the books caches when the server rejects an entry', () => {
     const receipt = await record(receiptInput('2024-01-16', '12', 5));
     const cancel = await record(cancelInput('2024-01-16', receipt));
     expect(await isCancelled(db, receipt.id)).toBe(true);
-    await applyPushResults(db, [cancel.id], [{ id: cancel.id, outcome: 'rejected', code: 'cancel_unknown', message: 'ไม่พบ' }], at);
+    await applyPushResults(db, [cancel.id], [{ id: cancel.id, outcome: 'rejected', code: 'period_closed', message: 'งวดบัญชีปิดแล้ว' }], at);
     expect(await isCancelled(db, receipt.id)).toBe(false);
   });
 
