@@ -6,6 +6,9 @@
  *             Chromium, beside the trial balance from every entry (reports/reportsInChromium.ts)
  *   import    20,000 receipt rows as CSV and as XLSX imported in headless Chromium (decode, read,
  *             match, record in one transaction), and the keyboard grid's save latency (import/importInChromium.ts)
+ *   herd      1,000 PCs × 100 entries reconnecting at once to one server process (503s, 429s, latencies,
+ *             health p99, exactly-once), and server ingest entries/s on PGlite and PostgreSQL beside one
+ *             bulk INSERT of the same rows (herd/index.ts)
  *
  *   npm run bench                     everything; per-entry baseline on a 2,000-entry sample, extrapolated
  *   npm run bench -- --full           per-entry baseline over all 20,000 (several minutes)
@@ -41,6 +44,7 @@ import { benchDomain } from './domainThroughput';
 import { outageLedger } from './ledger';
 import { benchImport } from './import/importInChromium';
 import { benchReports } from './reports/reportsInChromium';
+import { benchHerdSection } from './herd/index';
 
 const entriesPerDevice = 20_000;
 const batchSize = 200;
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
   if (wants('backpost')) await benchBackPost();
   if (wants('reports')) await benchReports();
   if (wants('import')) await benchImport();
+  if (wants('herd')) await benchHerdSection();
 }
 
 async function benchBackPost(): Promise<void> {
