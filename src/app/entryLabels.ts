@@ -5,7 +5,7 @@
  */
 import { accountIn } from '../domain/chart/chart';
 import type { Chart } from '../domain/chart/chart';
-import { entryKindNamesTh, type Entry } from '../domain/entry';
+import { entryKindNamesTh, type Entry, type EntryDoc } from '../domain/entry';
 import { budgetActionNamesTh } from '../domain/kinds/budgetEntry';
 import { paymentMethodNamesTh } from '../domain/kinds/payment';
 import { receiptMethodNamesTh, receiptTotalSatang } from '../domain/kinds/receipt';
@@ -95,7 +95,7 @@ export function entryDescriptionTh(entry: Entry, chart: Chart, target?: Entry): 
  * The amount the entry is about: a receipt's total, a payment's gross, a journal's Σdebit; a cancel's
  * is its target's (undefined when the list does not have it).
  */
-export function entryAmountSatang(entry: Entry, target?: Entry): Satang | undefined {
+export function entryAmountSatang(entry: EntryDoc, target?: EntryDoc): Satang | undefined {
   switch (entry.kind) {
     case 'receipt':
       return receiptTotalSatang(entry.doc);

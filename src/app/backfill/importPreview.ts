@@ -5,9 +5,9 @@
  */
 import type { ImportedEntry } from '../../domain/import/importTypes';
 import { budgetActionNamesTh } from '../../domain/kinds/budgetEntry';
-import { receiptTotalSatang } from '../../domain/kinds/receipt';
-import { formatBaht, sumSatang, type Satang } from '../../domain/money';
+import { formatBaht } from '../../domain/money';
 import { formatBeDate } from '../../domain/thaiDate';
+import { entryAmountSatang } from '../entryLabels';
 import type { ImportPreviewRow } from './importMessages';
 
 /** @example importPreviewRow(receipt, 'new') // { dateBe: '16/01/2567', documentTh: 'เล่ม 1/2567 เลขที่ 41', partyTh: 'นายสมชาย ใจดี', amountTh: '1,540.50', status: 'new', rows: [2] } */
@@ -17,7 +17,7 @@ export function importPreviewRow(entry: ImportedEntry, status: ImportPreviewRow[
     dateBe: formatBeDate(entry.date),
     documentTh: documentTh(entry),
     partyTh: partyTh(entry),
-    amountTh: formatBaht(amountSatang(entry)),
+    amountTh: formatBaht(entryAmountSatang(entry) ?? 0),
     status,
   };
 }
@@ -57,19 +57,3 @@ function partyTh(entry: ImportedEntry): string {
   }
 }
 
-/** A receipt's total, a payment's gross, a journal's Σdebit, a budget entry's amount. */
-function amountSatang(entry: ImportedEntry): Satang {
-  switch (entry.kind) {
-    case 'receipt':
-      return receiptTotalSatang(entry.doc);
-    case 'payment':
-      return entry.doc.grossSatang;
-    case 'journal':
-      return sumSatang(entry.doc.lines.map((l) => l.debitSatang));
-    case 'budget':
-    case 'deposit':
-      return entry.doc.amountSatang;
-    case 'cancel':
-      return 0;
-  }
-}
