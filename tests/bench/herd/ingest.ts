@@ -32,7 +32,6 @@ import { openPostgres } from '../../../src/server/postgres';
 import { batchSizeDefault } from '../../../src/sync/drain';
 import { apiPaths, enrollResponseSchema, protocolVersion, pushResponseSchema } from '../../../src/sync/protocol';
 import { EntryMaker } from '../../server/builders';
-import { startPostgresCluster } from '../../server/postgresCluster';
 import { fmt, seconds } from './figures';
 
 const entryCount = 20_000;
@@ -43,7 +42,8 @@ interface Backend {
   open(name: string): Promise<Db>;
 }
 
-export async function benchIngest(): Promise<void> {
+/** `adminUrl`: the throwaway PostgreSQL cluster's (tests/server/postgresCluster.ts). */
+export async function benchIngest(adminUrl: string): Promise<void> {
   console.log(`\ningest: ${fmt(entryCount)} receipts of one device, pushes of ${batchSizeDefault} through the server's push path ` +
     `(createApp + app.request) vs the same rows by one bulk INSERT … SELECT FROM jsonb_to_recordset`);
   const folders: string[] = [];
@@ -61,27 +61,19 @@ export async function benchIngest(): Promise<void> {
     for (const d of folders) await rm(d, { recursive: true, force: true });
   }
 
-  const started = performance.now();
-  const cluster = await startPostgresCluster();
-  console.log(`  (PostgreSQL 15 throwaway cluster started in ${seconds(performance.now() - started)}: fsync, synchronous_commit and full_page_writes off)`);
+  await ingestOn({ label: 'PostgreSQL', open: async (name) => openPostgres(await createDatabase(adminUrl, name)) });
+}
+
+/** Creates database `name` in the cluster of `adminUrl` (its `postgres` database); resolves to its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
   try {
-    const postgres: Backend = {
-      label: 'PostgreSQL',
-      async open(name) {
-        const admin = new pg.Client({ connectionString: cluster.adminUrl });
-        await admin.connect();
-        try {
-          await admin.query(`CREATE DATABASE ${name}`);
-        } finally {
-          await admin.end();
-        }
-        return openPostgres(cluster.adminUrl.replace(/\/postgres$/, `/${name}`));
-      },
-    };
-    await ingestOn(postgres);
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
-    await cluster.stop();
+    await admin.end();
   }
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
 }
 
 async function ingestOn(backend: Backend): Promise<void> {
