@@ -8,8 +8,8 @@
  * own. Each one counts here and, where the Web Locks API exists, holds the shared lock
  * `samut-write` until it completes or aborts: that covers the import worker, the service worker and
  * other tabs too. {@link whenWritesSettled} takes the lock exclusively (after every write already
- * started, in any of them), closes this page's database so no new write starts here, and only then
- * runs the reload.
+ * started, in any of them), closes this page's database so no new write starts here, waits for this
+ * page's writes already begun, and only then runs the reload.
  */
 import type { DBCore, DBCoreTransaction, Middleware } from 'dexie';
 import type { SamutDb } from './db';
@@ -83,8 +83,10 @@ export class WriteTracker {
  */
 export async function whenWritesSettled<T>(db: SamutDb, then: () => Promise<T>, locks: LockManager | undefined = defaultLocks()): Promise<T> {
   const run = async () => {
-    await db.writes.settled();
+    // Closed first: a write not yet begun is refused (the officer sees an error, not a silent loss),
+    // while those already begun run to their commit (IndexedDB closes only after them).
     db.close();
+    await db.writes.settled();
     return then();
   };
   if (locks === undefined) return run();
