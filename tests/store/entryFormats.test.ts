@@ -56,7 +56,7 @@ describe('every entry format this version reads', () => {
       const name = `samut-formats-${format}-${version}-${process.pid}`;
       const old = new Dexie(name, { indexedDB, IDBKeyRange });
       schema.stores.forEach((stores, i) => old.version(i + 1).stores(stores));
-      const rows = fixtureOf(format).map((r) => ({ ...r, state: 'pending' }));
+      const rows: Record<string, unknown>[] = fixtureOf(format).map((r) => ({ ...r, state: 'pending' }));
       await old.table('entries').bulkAdd(rows);
       old.close();
 
