@@ -10,6 +10,9 @@ import { getEnrolment, type Enrolment, type SamutDb, type StoredEntry } from '..
 import { CoverageCalendar } from './backfill/CoverageCalendar';
 import { ImportScreen } from './backfill/ImportScreen';
 import { ReceiptGrid } from './backfill/ReceiptGrid';
+import { BackupBanners } from './backup/BackupBanners';
+import { RestoreCard } from './backup/RestoreCard';
+import type { UnsavedInput } from './backup/unsavedInput';
 import { BudgetCsvImport } from './BudgetCsvImport';
 import { BudgetForm } from './BudgetForm';
 import { BudgetRegister } from './BudgetRegister';
@@ -48,7 +51,9 @@ export interface AppProps {
   db: SamutDb;
   sync: SyncControls;
   installOffer: Watchable<BeforeInstallPromptEvent | undefined>;
-  updateReady: Watchable<(() => void) | undefined>;
+  updateReady: Watchable<(() => Promise<void>) | undefined>;
+  /** Forms typed in and not saved: the update banner asks before reloading over them. */
+  unsaved?: UnsavedInput;
   /** Settles when the bundled font is loaded (or a bounded wait is over): controls appear then. */
   fontsReady: Promise<unknown>;
 }
@@ -58,7 +63,7 @@ type EnrolmentState =
   | { status: 'absent'; noticeTh?: string }
   | { status: 'enrolled'; enrolment: Enrolment };
 
-export function App({ db, sync, installOffer, updateReady, fontsReady }: AppProps) {
+export function App({ db, sync, installOffer, updateReady, unsaved, fontsReady }: AppProps) {
   const [enrolment, setEnrolment] = useState<EnrolmentState>({ status: 'loading' });
 
   useEffect(() => {
@@ -78,21 +83,27 @@ export function App({ db, sync, installOffer, updateReady, fontsReady }: AppProp
   }
   if (enrolment.status === 'absent') {
     return (
-      <EnrolScreen
-        db={db}
-        noticeTh={enrolment.noticeTh}
-        onEnrolled={(e) => setEnrolment({ status: 'enrolled', enrolment: e })}
-      />
+      <>
+        <EnrolScreen
+          db={db}
+          noticeTh={enrolment.noticeTh}
+          onEnrolled={(e) => setEnrolment({ status: 'enrolled', enrolment: e })}
+        />
+        {/* A wiped or new PC restores its backup first, then enrols again as the same device. */}
+        <div class="enrol-restore">
+          <RestoreCard db={db} />
+        </div>
+      </>
     );
   }
-  return <Books db={db} sync={sync} enrolment={enrolment.enrolment} installOffer={installOffer} updateReady={updateReady} />;
+  return <Books db={db} sync={sync} enrolment={enrolment.enrolment} installOffer={installOffer} updateReady={updateReady} unsaved={unsaved} />;
 }
 
 interface BooksProps extends Omit<AppProps, 'fontsReady'> {
   enrolment: Enrolment;
 }
 
-function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
+function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: BooksProps) {
   const { view, finishedCount } = useSyncChannel();
   const online = useOnline();
   const setup = useBooksSetup(db);
@@ -126,7 +137,8 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
         </div>
         <Nav screen={screen} go={go} />
       </header>
-      <UpdateBanner update={updateReady} />
+      <UpdateBanner update={updateReady} unsaved={unsaved} />
+      <BackupBanners db={db} refreshKey={finishedCount} />
       {/* Every screen stays mounted, only the chosen one shown: a half-typed document survives a
           look at the entry list or the register. */}
       {printId !== undefined && (
@@ -186,7 +198,7 @@ function Books({ db, sync, enrolment, installOffer, updateReady }: BooksProps) {
           <Reports db={db} setup={setup} orgName={enrolment.orgName} refreshKey={finishedCount} />
         </div>
         <div class="screen" hidden={screen !== 'settings'}>
-          <Settings db={db} setup={setup} />
+          <Settings db={db} setup={setup} refreshKey={finishedCount} onRestored={() => sync.request('entry')} />
           <PrintOptionsCard db={db} />
         </div>
       </main>

@@ -1,5 +1,6 @@
 /**
- * ตั้งค่า: what this PC checks entries against. The chart of accounts in use (its version and every
+ * ตั้งค่า: first the safety of this PC's data (persistent storage, backup file, restore: DESIGN.md §5),
+ * then what this PC checks entries against. The chart of accounts in use (its version and every
  * account) and the money rules come from the server (read only here); the receipt books this PC
  * issues from (เล่มที่, เลขที่เริ่ม–สิ้นสุด) are set here, so a number outside them is refused at once.
  */
@@ -9,6 +10,8 @@ import { accountTypeNamesTh } from '../domain/chart/account';
 import { formatBaht } from '../domain/money';
 import type { FieldErrors } from '../domain/forms';
 import { saveReceiptBooks, StoreError, type BooksSetup, type SamutDb } from '../store';
+import { RestoreCard } from './backup/RestoreCard';
+import { StorageSafetyCard } from './backup/StorageSafetyCard';
 import { CellControl } from './controls';
 import { errorMessageTh } from './errorMessage';
 import { readReceiptBooksForm, receiptBookRows, type ReceiptBookRowInput } from './receiptBooksForm';
@@ -20,11 +23,17 @@ const roleNamesTh: Record<string, string> = { cash: 'เงินสด', bank: 
 export interface SettingsProps {
   db: SamutDb;
   setup: BooksSetup;
+  /** Changes when sync finished a run (the backup status re-reads). */
+  refreshKey?: number;
+  /** After a backup file was restored (sync sends what it added). */
+  onRestored?: () => void;
 }
 
-export function Settings({ db, setup }: SettingsProps) {
+export function Settings({ db, setup, refreshKey = 0, onRestored }: SettingsProps) {
   return (
     <div class="stack">
+      <StorageSafetyCard db={db} refreshKey={refreshKey} />
+      <RestoreCard db={db} {...(onRestored ? { onRestored } : {})} />
       <ReceiptBooksCard db={db} setup={setup} />
       <section class="card" aria-labelledby="rules-title">
         <h2 id="rules-title">เกณฑ์การเงิน</h2>
@@ -87,7 +96,7 @@ export function Settings({ db, setup }: SettingsProps) {
   );
 }
 
-function ReceiptBooksCard({ db, setup }: SettingsProps) {
+function ReceiptBooksCard({ db, setup }: Pick<SettingsProps, 'db' | 'setup'>) {
   const [rows, setRows] = useState<ReceiptBookRowInput[]>(() => receiptBookRows(setup.receiptBooks));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -8,9 +8,10 @@ import '@fontsource/sarabun/thai-700.css';
 import '@fontsource/sarabun/latin-700.css';
 import './styles.css';
 import { render } from 'preact';
-import { openSamutDb } from '../store';
+import { openSamutDb, whenWritesSettled } from '../store';
 import { requestSync, startSyncTriggers } from '../sync/pageTriggers';
 import { App, type SyncControls } from './App';
+import { watchUnsavedInput } from './backup/unsavedInput';
 import { watchInstallPrompt } from './installPrompt';
 import { registerServiceWorker } from './registerServiceWorker';
 import { watchable } from './watchable';
@@ -20,8 +21,10 @@ const fontWaitMsMax = 1500;
 
 const db = openSamutDb();
 const installOffer = watchInstallPrompt(window);
-const updateReady = watchable<(() => void) | undefined>(undefined);
-registerServiceWorker((activate) => updateReady.set(activate));
+const updateReady = watchable<(() => Promise<void>) | undefined>(undefined);
+// A new version reloads the page only between writes (never half-way through saving an entry).
+registerServiceWorker((activate) => updateReady.set(activate), (then) => whenWritesSettled(db, then));
+const unsaved = watchUnsavedInput(document);
 
 const sync: SyncControls = {
   start: () => startSyncTriggers({ db }),
@@ -30,8 +33,9 @@ const sync: SyncControls = {
   },
 };
 
-// Ask the browser to keep this PC's books through "clear browsing data" and storage pressure
-// (DESIGN.md §5). Chromium grants it silently to installed or often-used apps; refusal is harmless.
+// Ask the browser to keep this PC's books through storage pressure (DESIGN.md §5). Chromium grants it
+// silently to installed or often-used apps; refusal is harmless here: ตั้งค่า shows the state and
+// asks again, and the backup banners cover what persistence cannot ("clear browsing data").
 navigator.storage?.persist?.().catch(() => undefined);
 
 const root = document.getElementById('app');
@@ -50,4 +54,4 @@ const fontsReady = Promise.race([sarabunLoaded(), new Promise((resolve) => setTi
   () => undefined,
 );
 
-render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} fontsReady={fontsReady} />, root);
+render(<App db={db} sync={sync} installOffer={installOffer} updateReady={updateReady} unsaved={unsaved} fontsReady={fontsReady} />, root);

@@ -29,6 +29,7 @@ import type { ReceiptNumberBookRow } from './receiptNumberBooks';
 import type { BudgetEffectRow, BudgetLineDefRow, CancellationRow } from './booksCacheRows';
 import { rebuildCachesIn } from './booksCaches';
 import type { StoredEntry } from './storedEntry';
+import { WriteTracker } from './writeTracker';
 
 /** One row of the `meta` table; each key's value has its own reader that validates it. */
 export interface MetaRow {
@@ -86,9 +87,12 @@ export class SamutDb extends Dexie {
   accountMonthTotals!: Table<AccountDayTotalRow, [string, string]>;
   budgetLineBalances!: Table<BudgetLineBalanceRow, [number, string]>;
   cashBookDays!: Table<CashBookDayRow, string>;
+  /** Read-write transactions in flight, so an app update waits for them (src/store/writeTracker.ts). */
+  readonly writes = new WriteTracker();
 
   constructor(name: string, options?: DexieOptions) {
     super(name, options);
+    this.use(this.writes.middleware);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2);
     this.version(3).stores(schemaV3);

@@ -42,6 +42,11 @@
  *   printRecordOf(db, entryId): Promise<PrintRecord>  { count, lastPrintedAt? };  recordPrint(db, entryId, clock?): Promise<number>  (1 = original)
  *   getPreviousDevice(db) / savePreviousDevice(db, identity): the device this PC is or was (enrolment minus token), for enrolling again
  *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
+ *   exportBackup(db, { appVersion, clock? }): Promise<BackupExport>   { blob, fileName, header, checksum } (throws BackupError 'no-identity')
+ *   parseBackupText(text): BackupContent;  restoreBackup(db, content): Promise<RestoreReport>   (throw BackupError with messageTh)
+ *     { added, skipped, advanced, conflictCount, conflicts, settingsRestored, identity, enrolled }; ONE transaction, caches rebuilt
+ *   noteBackupMade(db, header); getBackupStatus(db, nowMs): Promise<BackupStatus>  { lastBackup?, pending, onlyOnThisPc, reminderDue }
+ *   whenWritesSettled(db, then): waits for every write in flight (Web Lock 'samut-write'), closes db, runs `then` (the app update's reload)
  * Entries that count in the books (receipt numbers, budget register, cancellations) are those pending
  * or posted; a `rejected` or `conflict` answer from the server makes an entry stop counting here.
  */
@@ -65,5 +70,10 @@ export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQ
 export { readMetaValue, writeMetaValue } from './metaValue';
 export { printRecordOf, recordPrint, type PrintRecord } from './printLog';
 export { watchQuery, type QueryWatcher } from './watchQuery';
+export { BackupError, backupFileBytesMax, parseBackupText, type BackupContent, type BackupErrorCode, type BackupHeader } from './backupFile';
+export { exportBackup, type BackupExport } from './backupExport';
+export { restoreBackup, type RestoreReport } from './backupRestore';
+export { getBackupStatus, getLastBackup, noteBackupMade, backupReminderAfterMs, type BackupStatus, type LastBackup } from './backupStatus';
+export { whenWritesSettled, writeLockName } from './writeTracker';
 export { StoreError, type StoreErrorCode, type StoreErrorDetails } from './storeError';
 export { type Clock, type RandomBytes, systemClock, cryptoRandomBytes } from './clock';
