@@ -118,5 +118,5 @@ describe('accessibility of every screen (axe-core)', () => {
     });
     const probeRules = (await seriousViolations(page, 'probe')).map((f) => f.rule).sort();
     expect(probeRules).toEqual(expect.arrayContaining(['button-name', 'image-alt']));
-  });
+  }, 240_000);
 });
