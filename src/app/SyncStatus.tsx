@@ -19,7 +19,7 @@ export function SyncStatus({ view, online }: SyncStatusProps) {
         <>
           {' '}
           <a href="#fixes" class="sync-status-link" data-testid="sync-status-fixes">
-            เปิดรายการที่ต้องแก้ไข
+            เปิดดู
           </a>
         </>
       )}
