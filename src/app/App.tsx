@@ -1,12 +1,12 @@
 /**
  * The app's frame: enrol first, then the books: a header that always says how many entries wait to be
  * sent, a navigation between the screens (one per kind of document, the entry list, the budget
- * register, the settings), and the screen chosen. Everything it needs comes
+ * register, the settings, the entries the server refused), and the screen chosen. Everything it needs comes
  * in as props from main.tsx (the database, the sync engine, browser offers), so nothing here is global.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { IsoDate } from '../domain/thaiDate';
-import { getEnrolment, type Enrolment, type SamutDb, type StoredEntry } from '../store';
+import { getEnrolment, listRefusedEntries, type Enrolment, type SamutDb, type StoredEntry } from '../store';
 import { CoverageCalendar } from './backfill/CoverageCalendar';
 import { ImportScreen } from './backfill/ImportScreen';
 import { ReceiptGrid } from './backfill/ReceiptGrid';
@@ -23,7 +23,7 @@ import { EntryList } from './EntryList';
 import { errorMessageTh } from './errorMessage';
 import { InstallButton } from './InstallButton';
 import { JournalForm } from './JournalForm';
-import { Nav, useScreen } from './Nav';
+import { Nav, useScreen, type Screen } from './Nav';
 import { PaymentForm } from './PaymentForm';
 import type { BeforeInstallPromptEvent } from './installPrompt';
 import { PendingBadge } from './PendingBadge';
@@ -31,11 +31,16 @@ import { PrintOptionsCard } from './print/PrintOptionsCard';
 import { PrintView } from './print/PrintView';
 import { usePrintTarget } from './print/printRoute';
 import { ReceiptForm } from './ReceiptForm';
+import type { Correcting } from './rejected/correcting';
+import { CorrectionBanner } from './rejected/CorrectionBanner';
+import { openFixCount } from './rejected/fixes';
+import { RefusedEntries } from './rejected/RefusedEntries';
 import { Reports } from './reports/Reports';
 import { Settings } from './Settings';
 import { SyncStatus } from './SyncStatus';
 import { UpdateBanner } from './UpdateBanner';
 import { useBooksSetup } from './useBooksSetup';
+import { useLiveQuery } from './useLiveQuery';
 import { useOnline, useSyncChannel } from './useSyncChannel';
 import type { Watchable } from './watchable';
 
@@ -115,6 +120,19 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
     sync.request('entry');
     if (entry.kind === 'receipt') setCashBookTurnTo({ date: entry.date });
   };
+  // Entries the server refused: the รายการที่ต้องแก้ไข screen and its count on the navigation.
+  const refused = useLiveQuery(() => listRefusedEntries(db), [db, finishedCount]);
+  const openFixes = refused.status === 'ready' ? openFixCount(refused.value) : 0;
+  // The refused entry the form of its kind is correcting (a new entry, linked to it, when saved).
+  const [correcting, setCorrecting] = useState<StoredEntry | undefined>(undefined);
+  const backToFixes = () => {
+    setCorrecting(undefined);
+    go('fixes');
+  };
+  const correctingOf = (kind: StoredEntry['kind']): Correcting | undefined =>
+    correcting?.kind === kind ? { entry: correcting, onCorrected: backToFixes } : undefined;
+  const banner = (kind: StoredEntry['kind']) =>
+    correcting?.kind === kind ? <CorrectionBanner entry={correcting} onStop={backToFixes} /> : null;
   return (
     <>
       {/* A document or a report names the organisation itself: the app's header stays off its paper. */}
@@ -135,7 +153,7 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
             <InstallButton offer={installOffer} />
           </div>
         </div>
-        <Nav screen={screen} go={go} />
+        <Nav screen={screen} go={go} counts={{ fixes: openFixes }} />
       </header>
       <UpdateBanner update={updateReady} unsaved={unsaved} />
       <BackupBanners db={db} refreshKey={finishedCount} />
@@ -148,24 +166,28 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
         <div class="screen" hidden={screen !== 'receipt'}>
           <div class="books-top">
             <section class="card no-print">
-              <ReceiptForm db={db} setup={setup} onRecorded={recorded} />
+              {banner('receipt')}
+              <ReceiptForm db={db} setup={setup} onRecorded={recorded} correcting={correctingOf('receipt')} />
             </section>
             <CashBook db={db} setup={setup} refreshKey={finishedCount} turnTo={cashBookTurnTo} />
           </div>
         </div>
         <div class="screen" hidden={screen !== 'deposit'}>
           <section class="card form-card no-print">
-            <DepositForm db={db} setup={setup} onRecorded={recorded} />
+            {banner('deposit')}
+            <DepositForm db={db} setup={setup} onRecorded={recorded} correcting={correctingOf('deposit')} />
           </section>
         </div>
         <div class="screen" hidden={screen !== 'payment'}>
           <section class="card form-card no-print">
-            <PaymentForm db={db} setup={setup} onRecorded={recorded} />
+            {banner('payment')}
+            <PaymentForm db={db} setup={setup} onRecorded={recorded} correcting={correctingOf('payment')} />
           </section>
         </div>
         <div class="screen" hidden={screen !== 'budget'}>
           <section class="card form-card no-print">
-            <BudgetForm db={db} setup={setup} onRecorded={recorded} />
+            {banner('budget')}
+            <BudgetForm db={db} setup={setup} onRecorded={recorded} correcting={correctingOf('budget')} />
           </section>
           <section class="card form-card no-print">
             <BudgetCsvImport db={db} setup={setup} onRecorded={() => sync.request('entry')} />
@@ -173,7 +195,8 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
         </div>
         <div class="screen" hidden={screen !== 'journal'}>
           <section class="card form-card no-print">
-            <JournalForm db={db} setup={setup} onRecorded={recorded} />
+            {banner('journal')}
+            <JournalForm db={db} setup={setup} onRecorded={recorded} correcting={correctingOf('journal')} />
           </section>
         </div>
         <div class="screen" hidden={screen !== 'backfill'}>
@@ -190,6 +213,17 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
         </div>
         <div class="screen" hidden={screen !== 'entries'}>
           <EntryList db={db} setup={setup} refreshKey={finishedCount} onRecorded={recorded} />
+        </div>
+        <div class="screen" hidden={screen !== 'fixes'}>
+          <RefusedEntries
+            db={db}
+            refused={refused}
+            onCorrect={(entry) => {
+              setCorrecting(entry);
+              go(entry.kind as Screen);
+            }}
+            onRecorded={recorded}
+          />
         </div>
         <div class="screen" hidden={screen !== 'register'}>
           <BudgetRegister db={db} refreshKey={finishedCount} />

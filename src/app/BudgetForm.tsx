@@ -28,6 +28,7 @@ import { fiscalYearOfForm } from './formDates';
 import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
+import { useFormCorrection } from './rejected/correcting';
 
 const formId = 'budget';
 
@@ -71,13 +72,15 @@ function nextBudgetForm(saved: BudgetFormInput): BudgetFormInput {
   };
 }
 
-export function BudgetForm({ db, setup, onRecorded }: EntryFormProps) {
+export function BudgetForm({ db, setup, onRecorded, correcting }: EntryFormProps) {
   const context = useRef<BudgetFormContext>({ budgetLines: [] });
   const f = useEntryForm(
     db,
     { formId, read: (input) => readBudgetForm(input, context.current), fieldOf: budgetFieldOf, next: nextBudgetForm, focusAfterSave: 'amountBaht' },
     emptyBudgetForm,
     onRecorded,
+    // Not pre-filled yet (six actions, each its own fields): the officer types the corrected entry.
+    useFormCorrection<BudgetFormInput>(correcting, () => undefined),
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);

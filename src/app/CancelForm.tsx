@@ -10,6 +10,8 @@ import { bangkokDateOf, formatBeDate } from '../domain/thaiDate';
 import type { SamutDb, StoredEntry } from '../store';
 import { SaveStrip, TextControl } from './controls';
 import { entryRefTh } from './entryLabels';
+import type { Correcting } from './rejected/correcting';
+import { useFormCorrection } from './rejected/correcting';
 import { focusField, useEntryForm } from './useEntryForm';
 
 const formId = 'cancel';
@@ -19,9 +21,11 @@ export interface CancelFormProps {
   target: StoredEntry;
   onClose: () => void;
   onRecorded: (entry: StoredEntry) => void;
+  /** A refused cancel of the same target, which this new cancel corrects (from รายการที่ต้องแก้ไข). */
+  correcting?: Correcting;
 }
 
-export function CancelForm({ db, target, onClose, onRecorded }: CancelFormProps) {
+export function CancelForm({ db, target, onClose, onRecorded, correcting }: CancelFormProps) {
   const f = useEntryForm<CancelFormInput, 'cancel'>(
     db,
     {
@@ -35,6 +39,8 @@ export function CancelForm({ db, target, onClose, onRecorded }: CancelFormProps)
       return { dateBe: formatBeDate(today < target.date ? target.date : today), reason: '' };
     },
     onRecorded,
+    // The refused cancel's reason (and its date, when that was at fault) show on the new one.
+    useFormCorrection<CancelFormInput>(correcting, () => undefined),
   );
   useEffect(() => focusField(formId, 'reason'), []);
   const { form, errors } = f;

@@ -10,6 +10,8 @@ import { accountOptions, SaveStrip, SelectControl, TextControl } from './control
 import { fiscalYearOfForm } from './formDates';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
+import { useFormCorrection } from './rejected/correcting';
+import { depositFormOf } from './rejected/prefill';
 
 const formId = 'deposit';
 
@@ -23,7 +25,7 @@ function emptyDepositForm(): DepositFormInput {
   };
 }
 
-export function DepositForm({ db, setup, onRecorded }: EntryFormProps) {
+export function DepositForm({ db, setup, onRecorded, correcting }: EntryFormProps) {
   const f = useEntryForm(
     db,
     {
@@ -35,6 +37,7 @@ export function DepositForm({ db, setup, onRecorded }: EntryFormProps) {
     },
     emptyDepositForm,
     onRecorded,
+    useFormCorrection(correcting, (e) => (e.kind === 'deposit' ? depositFormOf(e) : undefined)),
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);

@@ -3,7 +3,7 @@
  * with the server. Follows the store live, so rows turn from รอส่ง to ส่งแล้ว as the sync engine posts.
  * A mistake is corrected by a new entry, never by editing: each row that can still be undone offers
  * ยกเลิก (a reason, then a cancel entry); a cancelled row is marked ยกเลิก, and the cancel row says which
- * entry it cancels.
+ * entry it cancels. A rejected or conflicting row leads to รายการที่ต้องแก้ไข, where the fixes are.
  */
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
@@ -117,6 +117,14 @@ export function EntryList({ db, setup, refreshKey, onRecorded }: EntryListProps)
                       <td class="num amount-cell">{amount === undefined ? '' : formatBaht(amount)}</td>
                       <td>
                         <span class={`state state--${e.state}`}>{syncStateTh(e)}</span>
+                        {(e.state === 'rejected' || e.state === 'conflict') && (
+                          <>
+                            {' '}
+                            <a href="#fixes" class="button-quiet button-small" data-testid="entry-fix">
+                              วิธีแก้ไข
+                            </a>
+                          </>
+                        )}
                       </td>
                       <td class="row-actions">
                         {(e.kind === 'receipt' || e.kind === 'payment') && (

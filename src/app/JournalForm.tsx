@@ -12,6 +12,8 @@ import { accountOptions, CellControl, GroupError, SaveStrip, SelectControl, Text
 import { fiscalYearOfForm } from './formDates';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
+import { useFormCorrection } from './rejected/correcting';
+import { journalFormOf } from './rejected/prefill';
 
 const formId = 'journal';
 
@@ -25,7 +27,7 @@ function emptyJournalForm(): JournalFormInput {
   };
 }
 
-export function JournalForm({ db, setup, onRecorded }: EntryFormProps) {
+export function JournalForm({ db, setup, onRecorded, correcting }: EntryFormProps) {
   const f = useEntryForm(
     db,
     {
@@ -37,6 +39,7 @@ export function JournalForm({ db, setup, onRecorded }: EntryFormProps) {
     },
     emptyJournalForm,
     onRecorded,
+    useFormCorrection(correcting, (e) => (e.kind === 'journal' ? journalFormOf(e) : undefined)),
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'backfill' | 'entries' | 'register' | 'reports' | 'settings';
+export type Screen = 'receipt' | 'deposit' | 'payment' | 'budget' | 'journal' | 'backfill' | 'entries' | 'register' | 'reports' | 'settings' | 'fixes';
 
 export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'receipt', labelTh: 'ใบเสร็จรับเงิน' },
@@ -18,6 +18,8 @@ export const screens: readonly { id: Screen; labelTh: string }[] = [
   { id: 'register', labelTh: 'ทะเบียนงบประมาณ' },
   { id: 'reports', labelTh: 'รายงาน' },
   { id: 'settings', labelTh: 'ตั้งค่า' },
+  // Last, so the Alt+1…9 keys of the other screens stay as they were; its count makes it seen.
+  { id: 'fixes', labelTh: 'รายการที่ต้องแก้ไข' },
 ];
 
 /** The screen named by an address hash, or the receipt form. */
@@ -54,9 +56,11 @@ export function useScreen(): [Screen, (screen: Screen) => void] {
 export interface NavProps {
   screen: Screen;
   go: (screen: Screen) => void;
+  /** A count shown on a screen's item while above 0 (refused entries still to fix). */
+  counts?: Partial<Record<Screen, number>>;
 }
 
-export function Nav({ screen, go }: NavProps) {
+export function Nav({ screen, go, counts = {} }: NavProps) {
   return (
     <nav class="app-nav no-print" aria-label="เมนูหลัก">
       <ul class="app-nav-inner">
@@ -72,6 +76,11 @@ export function Nav({ screen, go }: NavProps) {
               onClick={() => go(s.id)}
             >
               {s.labelTh}
+              {(counts[s.id] ?? 0) > 0 && (
+                <span class="nav-count" data-testid={`nav-${s.id}-count`} aria-label={`${counts[s.id]} รายการ`}>
+                  {counts[s.id]}
+                </span>
+              )}
             </button>
           </li>
         ))}

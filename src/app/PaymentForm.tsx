@@ -4,7 +4,7 @@
  * tax suggested by the money rules, editable; other deductions), net computed and shown live; paid by
  * cheque, transfer or cash from an account.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { postableAccounts } from '../domain/chart/chart';
 import { withholdingTaxAccountCode } from '../domain/chart/defaultChart';
 import {
@@ -26,6 +26,8 @@ import { fiscalYearOfForm } from './formDates';
 import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
+import { useFormCorrection } from './rejected/correcting';
+import { paymentFormOf } from './rejected/prefill';
 
 const formId = 'payment';
 
@@ -54,7 +56,7 @@ function emptyPaymentForm(bankAccount: string): PaymentFormInput {
   };
 }
 
-export function PaymentForm({ db, setup, onRecorded }: EntryFormProps) {
+export function PaymentForm({ db, setup, onRecorded, correcting }: EntryFormProps) {
   const fyNow = fiscalYearOfForm('');
   const firstBank = postableAccounts(setup.chart, fyNow, { role: 'bank' })[0]?.code ?? '';
   // Whether the withholding amount still follows gross (until the officer types one of their own).
@@ -75,7 +77,12 @@ export function PaymentForm({ db, setup, onRecorded }: EntryFormProps) {
     },
     () => emptyPaymentForm(firstBank),
     onRecorded,
+    useFormCorrection(correcting, (e) => (e.kind === 'payment' ? paymentFormOf(e) : undefined)),
   );
+  // A corrected ฎีกา keeps the withholding it was recorded with until the officer changes gross.
+  useEffect(() => {
+    if (correcting !== undefined) setWithholdingAuto(false);
+  }, [correcting?.entry.id]);
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);
   const { lines: lineList, commitments: commitmentList, readerContext } = useBudgetYear(db, fy);

@@ -17,17 +17,20 @@ import { emptyReceiptForm, nextReceiptForm } from './receiptFormState';
 import { ReceiptNumberHint } from './ReceiptNumberHint';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
+import { useFormCorrection } from './rejected/correcting';
+import { receiptFormOf } from './rejected/prefill';
 
 const formId = 'receipt';
 
 const methods: ReceiptMethod[] = ['cash', 'cheque', 'transfer'];
 
-export function ReceiptForm({ db, setup, onRecorded }: EntryFormProps) {
+export function ReceiptForm({ db, setup, onRecorded, correcting }: EntryFormProps) {
   const f = useEntryForm(
     db,
     { formId, read: readReceiptForm, fieldOf: receiptFieldOf, next: nextReceiptForm, focusAfterSave: 'payer' },
     () => emptyReceiptForm(formatBeDate(bangkokDateOf(Date.now())), cashAccountCode),
     onRecorded,
+    useFormCorrection(correcting, (e) => (e.kind === 'receipt' ? receiptFormOf(e) : undefined)),
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);

@@ -75,7 +75,7 @@ function finishedTh(view: Extract<SyncView, { kind: 'finished' }>): string {
         view.conflicts > 0 ? `ขัดแย้ง ${view.conflicts} รายการ` : '',
       ].filter((p) => p !== '');
       const count = view.posted > 0 ? ` ${view.posted} รายการ` : '';
-      const tail = problems.length > 0 ? ` · ${problems.join(', ')} ดูในรายการทั้งหมด` : '';
+      const tail = problems.length > 0 ? ` · ${problems.join(', ')} ดูในรายการที่ต้องแก้ไข` : '';
       // A drained run carries a message only when its digest check sent entries again
       // (src/sync/runDrain.ts): 'เซิร์ฟเวอร์ขาดรายการ 18 รายการ ของ 3 วัน จึงส่งให้ใหม่แล้ว'.
       const resent = view.messageTh !== undefined ? ` · ${view.messageTh}` : '';

@@ -3,11 +3,14 @@
  * bad field), record the entry with the store (one transaction; nothing written on refusal), show the
  * store's refusal next to the field it names (or at the top of the form), and on success ask the sync
  * engine to send it. A ref, not state, guards against a double click recording one paper document twice.
+ * A form opened to correct an entry the server refused (src/app/rejected) starts from that entry's
+ * document, shows the server's reason at the field it names, and records a NEW entry linked to the
+ * refused one (recordCorrection), never an edit of it.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntryKind } from '../domain/entry';
 import type { FieldErrors, FormResult } from '../domain/forms';
-import { recordEntry, StoreError, type SamutDb, type StoredEntry } from '../store';
+import { recordCorrection, recordEntry, StoreError, type SamutDb, type StoredEntry } from '../store';
 import { errorMessageTh } from './errorMessage';
 import { fieldId } from './fieldIds';
 
@@ -24,6 +27,20 @@ export interface EntryFormSpec<I, K extends EntryKind> {
   next: (saved: I, entry: StoredEntry) => I;
   /** The field to focus after a save. */
   focusAfterSave?: string;
+}
+
+/** A form opened to record the correction of an entry the server refused. */
+export interface FormCorrection<I> {
+  /** The refused entry the new one corrects. */
+  refusedId: string;
+  /** The text to start from (the refused document); absent: the form keeps what it holds. */
+  input?: I;
+  /** The document path the server named ('receiptNo', 'date'…), shown at its form field. */
+  field?: string;
+  /** The server's Thai reason. */
+  messageTh?: string;
+  /** Called after the correction is stored (after onRecorded). */
+  onCorrected: (entry: StoredEntry) => void;
 }
 
 export interface EntryFormState<I> {
@@ -43,6 +60,7 @@ export function useEntryForm<I, K extends EntryKind>(
   spec: EntryFormSpec<I, K>,
   initial: () => I,
   onRecorded: (entry: StoredEntry) => void,
+  correction?: FormCorrection<I>,
 ): EntryFormState<I> {
   const [form, setForm] = useState<I>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -50,6 +68,20 @@ export function useEntryForm<I, K extends EntryKind>(
   const [saved, setSaved] = useState<StoredEntry | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const savingNow = useRef(false);
+
+  // A new correction replaces the form's text with the refused document and points at what was wrong.
+  useEffect(() => {
+    if (correction === undefined) return;
+    const start = correction.input ?? form;
+    if (correction.input !== undefined) setForm(correction.input);
+    setSaved(undefined);
+    setErrors({});
+    setFormErrorTh(undefined);
+    if (correction.messageTh === undefined) return;
+    const field = correction.field === undefined ? undefined : spec.fieldOf(correction.field, start);
+    if (field !== undefined && field !== '') showErrors({ [field]: `เซิร์ฟเวอร์แจ้ง: ${correction.messageTh}` });
+    else setFormErrorTh(`เซิร์ฟเวอร์แจ้ง: ${correction.messageTh}`);
+  }, [correction?.refusedId]);
 
   function update(change: (form: I) => I, touched: readonly string[] = []) {
     setForm(change);
@@ -78,17 +110,14 @@ export function useEntryForm<I, K extends EntryKind>(
     savingNow.current = true;
     setSaving(true);
     try {
-      const entry = await recordEntry(db, {
-        date: result.date,
-        kind: result.kind,
-        doc: result.doc,
-        recordedBy: recordedByDefault,
-      } as Parameters<typeof recordEntry>[1]);
+      const input = { date: result.date, kind: result.kind, doc: result.doc, recordedBy: recordedByDefault } as Parameters<typeof recordEntry>[1];
+      const entry = correction === undefined ? await recordEntry(db, input) : await recordCorrection(db, correction.refusedId, input);
       setErrors({});
       setSaved(entry);
       setForm(spec.next(form, entry));
       if (spec.focusAfterSave !== undefined) focusField(spec.formId, spec.focusAfterSave);
       onRecorded(entry);
+      correction?.onCorrected(entry);
     } catch (error) {
       if (error instanceof StoreError && (error.code === 'refused' || error.code === 'invalid-entry')) {
         const field = error.field === undefined ? undefined : spec.fieldOf(error.field, form);

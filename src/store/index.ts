@@ -41,6 +41,11 @@
  *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
  *   printRecordOf(db, entryId): Promise<PrintRecord>  { count, lastPrintedAt? };  recordPrint(db, entryId, clock?): Promise<number>  (1 = original)
  *   getPreviousDevice(db) / savePreviousDevice(db, identity): the device this PC is or was (enrolment minus token), for enrolling again
+ *   listRefusedEntries(db, limit = 500): Promise<RefusedEntry[]>   rejected and conflicting entries, newest first,
+ *     { entry, corrections (new entries recorded to correct it, oldest first), cancelTarget?, targetCancelledBy? }
+ *   recordCorrection(db, refusedId, input: RecordEntryInput, clock?, random?): Promise<StoredEntry>
+ *     a NEW entry and its link to the refused one in ONE transaction (throws StoreError as recordEntry, and
+ *     'refused' when refusedId is not refused or already has a correction that counts)
  *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
  *   exportBackup(db, { appVersion, clock? }): Promise<BackupExport>   { blob, fileName, header, checksum } (throws BackupError 'no-identity')
  *   parseBackupText(text): BackupContent;  restoreBackup(db, content): Promise<RestoreReport>   (throw BackupError with messageTh)
@@ -68,6 +73,7 @@ export { rebuildBooksCaches, type RebuildReport } from './booksCaches';
 export { accountTotalsAsOf, accountTotalsBefore, accountTotalsInRange, entriesInRange, cancellationsFor, cashBookSourcesInRange, pendingCountInRange, type CashBookSources } from './reportQueries';
 export { readPendingBatch, applyPushResults, type AppliedResults } from './syncQueue';
 export { readMetaValue, writeMetaValue } from './metaValue';
+export { listRefusedEntries, recordCorrection, refusedEntriesMax, type RefusedEntry } from './corrections';
 export { printRecordOf, recordPrint, type PrintRecord } from './printLog';
 export { watchQuery, type QueryWatcher } from './watchQuery';
 export { BackupError, backupFileBytesMax, parseBackupText, type BackupContent, type BackupErrorCode, type BackupHeader } from './backupFile';

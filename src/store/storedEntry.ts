@@ -20,6 +20,12 @@ export interface SyncFields {
   syncCode?: string;
   /** The server's Thai message for the officer, once rejected or in conflict. */
   syncMessage?: string;
+  /**
+   * The document path the server's rejection names ('receiptNo', 'date', 'grossSatang'…), when it
+   * names one: the corrected entry's form starts at that field. Absent on rows stored before the
+   * server sent it, and on rejections that concern the whole entry.
+   */
+  syncField?: string;
   /** ISO instant the server's answer was stored. */
   syncedAt?: string;
 }

@@ -111,7 +111,14 @@ function settle(row: StoredEntry, result: PushResult, syncedAt: string): StoredE
     case 'duplicate':
       return { ...row, state: 'posted', serverSeq: result.serverSeq, syncedAt };
     case 'rejected':
-      return { ...row, state: 'rejected', syncCode: result.code, syncMessage: result.message, syncedAt };
+      return {
+        ...row,
+        state: 'rejected',
+        syncCode: result.code,
+        syncMessage: result.message,
+        ...(result.field !== undefined ? { syncField: result.field } : {}),
+        syncedAt,
+      };
     case 'conflict':
       return { ...row, state: 'conflict', syncMessage: result.message, syncedAt };
   }

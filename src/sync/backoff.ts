@@ -1,7 +1,13 @@
 /**
  * Backoff between failed pushes: exponential with full jitter (a uniformly random wait up to the
  * exponential ceiling), so 7,850 offices that lost the server at the same moment do not all return
- * at the same moment either. The server's Retry-After is a floor on top of it.
+ * at the same moment either.
+ *
+ * The server's Retry-After is a floor, and the jitter is added ON TOP of it rather than compared with
+ * it: every PC turned away by the same 503 reads the same Retry-After (5 s from admission control), so
+ * max(Retry-After, jitter) sent nearly the whole herd back at the same instant on its early retries,
+ * when the jitter ceiling (2 s, 4 s) is below the floor. With a floor the spread is also at least the
+ * floor itself: a herd told "5 s" comes back over [5 s, 10 s], not in one burst at 5 s.
  */
 import type { RandomBytes } from '../store/clock';
 
@@ -11,18 +17,23 @@ export const retryDelayMsBase = 1_000;
 export const retryDelayMsMax = 60_000;
 /** A Retry-After longer than this is read as this: a wrong header must not park a PC for days. */
 export const retryAfterMsMax = 15 * 60_000;
+/** The longest wait retryDelayMs ever gives: the longest floor plus the longest spread. */
+export const retryWaitMsMax = retryAfterMsMax + retryDelayMsMax;
 
 /**
- * The wait after the `failures`-th consecutive failure (counting from 1):
- * max(Retry-After, random in [0, min(retryDelayMsMax, retryDelayMsBase · 2^failures)]).
+ * The wait after the `failures`-th consecutive failure (counting from 1).
+ * Without Retry-After: full jitter, random in [0, ceiling], ceiling = min(retryDelayMsMax, retryDelayMsBase · 2^failures).
+ * With Retry-After (floor, at most retryAfterMsMax): floor + random in [0, spread],
+ * spread = min(retryDelayMsMax, max(ceiling, floor)).
  * @example retryDelayMs(3, undefined, random) // somewhere in 0..8000
+ * @example retryDelayMs(1, 5000, random)      // somewhere in 5000..10000
  */
 export function retryDelayMs(failures: number, retryAfterMs: number | undefined, random: RandomBytes): number {
   const exponent = Math.min(Math.max(failures, 0), 30); // 2^30 s is far past the cap; avoids overflow
   const ceilingMs = Math.min(retryDelayMsMax, retryDelayMsBase * 2 ** exponent);
-  const jitterMs = Math.floor(uniform01(random) * (ceilingMs + 1));
-  const floorMs = Math.min(Math.max(retryAfterMs ?? 0, 0), retryAfterMsMax);
-  return Math.max(floorMs, jitterMs);
+  const floorMs = Math.min(Math.max(Math.floor(retryAfterMs ?? 0), 0), retryAfterMsMax);
+  const spreadMs = Math.min(retryDelayMsMax, Math.max(ceilingMs, floorMs));
+  return floorMs + Math.floor(uniform01(random) * (spreadMs + 1));
 }
 
 /** A uniform number in [0, 1) from 4 random bytes. */

@@ -65,11 +65,26 @@ export const pushRequestSchema = z
   .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-/** What became of one entry. `duplicate` (same id, same hash) counts as posted. */
+/** Longest document path a rejection may name ('deductions.3.account'); anything longer is not one. */
+export const rejectedFieldLengthMax = 100;
+
+/**
+ * What became of one entry. `duplicate` (same id, same hash) counts as posted. A rejection by the
+ * books may name the entry's field at fault (`field`, a document path such as 'receiptNo', 'date',
+ * 'grossSatang', 'items.0.account'), so the officer's corrected entry can start at that field. It is
+ * optional and additive within protocol v1: an older server never sends it, and an older client's
+ * schema (z.object strips unknown keys) reads the result without it.
+ */
 export const pushResultSchema = z.discriminatedUnion('outcome', [
   z.object({ id: z.string(), outcome: z.literal('posted'), serverSeq: z.number().int().positive() }),
   z.object({ id: z.string(), outcome: z.literal('duplicate'), serverSeq: z.number().int().positive() }),
-  z.object({ id: z.string(), outcome: z.literal('rejected'), code: z.string(), message: z.string() }),
+  z.object({
+    id: z.string(),
+    outcome: z.literal('rejected'),
+    code: z.string(),
+    message: z.string(),
+    field: z.string().min(1).max(rejectedFieldLengthMax).optional(),
+  }),
   z.object({ id: z.string(), outcome: z.literal('conflict'), message: z.string() }),
 ]);
 export type PushResult = z.infer<typeof pushResultSchema>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { SamutDb } from '../store/db';
 import { readMetaValue, writeMetaValue } from '../store/metaValue';
-import { retryAfterMsMax } from './backoff';
+import { retryWaitMsMax } from './backoff';
 
 /** Backoff state of this PC's sync runner. */
 export interface SyncStatus {
@@ -52,5 +52,5 @@ export async function putSyncStatus(db: SamutDb, status: SyncStatus): Promise<vo
  */
 export function isBackingOff(status: SyncStatus, nowMs: number): boolean {
   const waitMs = status.nextAttemptAtMs - nowMs;
-  return waitMs > 0 && waitMs <= retryAfterMsMax;
+  return waitMs > 0 && waitMs <= retryWaitMsMax;
 }

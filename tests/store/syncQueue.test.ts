@@ -38,6 +38,23 @@ describe('applyPushResults', () => {
     expect(await db.entries.get(c.id)).toEqual({ ...c, state: 'conflict', syncMessage: 'รหัสซ้ำแต่เนื้อหาต่างกัน', syncedAt: at });
   });
 
+  it('keeps the field a rejection names with it; a rejection naming none stores none, and the rows read as before', async () => {
+    const { db, a, b } = await threePending();
+    await applyPushResults(
+      db,
+      [a.id, b.id],
+      [
+        { id: a.id, outcome: 'rejected', code: 'receipt_number_taken', message: 'ใบเสร็จเล่มที่ 1 เลขที่ 1 ถูกใช้ไปแล้ว', field: 'receiptNo' },
+        { id: b.id, outcome: 'rejected', code: 'wrong_device', message: 'รายการนี้บันทึกจากเครื่องอื่น' },
+      ],
+      at,
+    );
+    const rowA = await db.entries.get(a.id);
+    expect(rowA).toEqual({ ...a, state: 'rejected', syncCode: 'receipt_number_taken', syncMessage: 'ใบเสร็จเล่มที่ 1 เลขที่ 1 ถูกใช้ไปแล้ว', syncField: 'receiptNo', syncedAt: at });
+    expect(await db.entries.get(b.id)).not.toHaveProperty('syncField');
+    expect(rowA?.hash).toBe(a.hash);
+  });
+
   it('reads cancel_unknown for an original this PC holds as posted as the server\'s loss: the original is queued again, the cancel stays pending and keeps counting', async () => {
     const { db, a } = await threePending();
     await applyPushResults(db, [a.id], [{ id: a.id, outcome: 'posted', serverSeq: 41 }], at);

@@ -27,6 +27,7 @@ export const unreadableTargetVerdict: Verdict = {
   outcome: 'refused',
   code: 'cancel_target_unreadable',
   message: 'รายการที่ต้องการยกเลิกถูกบันทึกไว้ในรูปแบบที่ระบบรุ่นนี้อ่านไม่ได้ จึงยกเลิกไม่ได้ กรุณาแจ้งผู้ดูแลระบบ',
+  field: 'targetId',
 };
 
 /** A push's judge, and the derived rows of the entries it accepted (to insert with them). */
@@ -70,7 +71,10 @@ export async function openBooksGate(tx: Queryable, orgId: string, candidates: re
   const judge: Judge = ({ entry }) => {
     if (entry.kind === 'cancel' && unreadableIds.has(entry.doc.targetId)) return unreadableTargetVerdict;
     const check = checkAgainstBooks(entry, books);
-    if (check.outcome === 'refused') return { outcome: 'refused', code: check.code, message: check.messageTh };
+    if (check.outcome === 'refused') {
+      const { code, messageTh: message, field } = check;
+      return field === undefined ? { outcome: 'refused', code, message } : { outcome: 'refused', code, message, field };
+    }
     const cancelTarget = entry.kind === 'cancel' ? books.entry(entry.doc.targetId)?.entry : undefined;
     books.apply(entry);
     derived.add(entry, cancelTarget);

@@ -5,7 +5,7 @@
  *   same id, other hash     → conflict (the original is kept, never overwritten)
  *   new id                  → judged against the books (`judge`, in request order):
  *                             accepted → posted, serverSeq = last + 1, last + 2, … (no gaps)
- *                             refused  → rejected with the judge's code and Thai message
+ *                             refused  → rejected with the judge's code, Thai message and field (if any)
  * An id that appears twice in one push is judged against its first appearance the same way; an id
  * whose first appearance was rejected was never taken, so a later appearance is judged afresh.
  */
@@ -19,7 +19,10 @@ export interface StoredEntry {
 }
 
 /** A new entry's verdict from the books. */
-export type Verdict = { outcome: 'accepted' } | { outcome: 'refused'; code: string; message: string };
+export type Verdict =
+  | { outcome: 'accepted' }
+  /** `field`: the document path at fault, when the rule names one (sent to the PC with the rejection). */
+  | { outcome: 'refused'; code: string; message: string; field?: string };
 
 /**
  * Judges a new entry against the books as they stand after the entries accepted before it in the same
@@ -65,7 +68,8 @@ export function decideOutcomes(
     if (before === undefined) {
       const verdict = judge(candidate);
       if (verdict.outcome === 'refused') {
-        results.push({ id, outcome: 'rejected', code: verdict.code, message: verdict.message });
+        const { code, message, field } = verdict;
+        results.push(field === undefined ? { id, outcome: 'rejected', code, message } : { id, outcome: 'rejected', code, message, field });
         continue;
       }
       last += 1;
