@@ -2,14 +2,16 @@
  * สมุดเงินสดรับ for one day: the receipts of a business date in recording order, with a cash column
  * (cash and cheques, cash on hand until deposited) and a bank column (transfers), and their totals,
  * printable as is. A cancelled receipt keeps its line, struck through and marked ยกเลิก, outside the
- * totals. The rows come from the store (listCashBook); totals are the domain's exact satang sums.
+ * totals. A receipt the server refused (rejected or conflict) no longer counts anywhere on this PC: it
+ * keeps its line too, marked ไม่นับ, outside the totals, so the page still matches the paper book it was
+ * typed from. The rows come from the store (listCashBook); totals are the domain's exact satang sums.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { EntryOfKind } from '../domain/entry';
 import { receiptTotalSatang } from '../domain/kinds/receipt';
 import { formatBaht, sumSatang } from '../domain/money';
 import { bangkokDateOf, fiscalYearOf, formatBeDate, parseBeDate, type IsoDate } from '../domain/thaiDate';
-import { isCancelled, listCashBook, type BooksSetup, type SamutDb } from '../store';
+import { countsInBooks, isCancelled, listCashBook, type BooksSetup, type SamutDb } from '../store';
 import { accountNameTh } from './entryLabels';
 import { MoneyCell, TotalsRow } from './reports/reportCells';
 import { describedBy, Field } from './Field';
@@ -26,13 +28,13 @@ export interface CashBookProps {
   turnTo?: { date: IsoDate } | undefined;
 }
 
-type ReceiptRow = { entry: EntryOfKind<'receipt'>; cancelled: boolean };
+type ReceiptRow = { entry: EntryOfKind<'receipt'>; cancelled: boolean; refused: boolean };
 
 async function readDay(db: SamutDb, date: IsoDate): Promise<ReceiptRow[]> {
   const day = await listCashBook(db, date);
   const receipts = day.filter((e): e is EntryOfKind<'receipt'> & (typeof day)[number] => e.kind === 'receipt');
   const cancelled = await Promise.all(receipts.map((r) => isCancelled(db, r.id)));
-  return receipts.map((entry, i) => ({ entry, cancelled: cancelled[i] === true }));
+  return receipts.map((entry, i) => ({ entry, cancelled: cancelled[i] === true, refused: !countsInBooks(entry.state) }));
 }
 
 export function CashBook({ db, setup, refreshKey, turnTo }: CashBookProps) {
@@ -78,7 +80,7 @@ export function CashBook({ db, setup, refreshKey, turnTo }: CashBookProps) {
 
 function CashBookTable({ rows, setup }: { rows: readonly ReceiptRow[]; setup: BooksSetup }) {
   if (rows.length === 0) return <p class="muted">ไม่มีรายการรับในวันนี้</p>;
-  const counted = rows.filter((r) => !r.cancelled).map((r) => r.entry);
+  const counted = rows.filter((r) => !r.cancelled && !r.refused).map((r) => r.entry);
   const cashSatang = sumSatang(counted.filter((e) => e.doc.method !== 'transfer').map((e) => receiptTotalSatang(e.doc)));
   const bankSatang = sumSatang(counted.filter((e) => e.doc.method === 'transfer').map((e) => receiptTotalSatang(e.doc)));
   const totalSatang = sumSatang([cashSatang, bankSatang]);
@@ -95,14 +97,26 @@ function CashBookTable({ rows, setup }: { rows: readonly ReceiptRow[]; setup: Bo
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ entry: e, cancelled }) => {
+          {rows.map(({ entry: e, cancelled, refused }) => {
             const total = formatBaht(receiptTotalSatang(e.doc));
             const fy = fiscalYearOf(e.date);
             return (
-              <tr key={e.id} class={cancelled ? 'entry-row--cancelled' : undefined} data-testid="cashbook-row" data-entry-id={e.id} data-cancelled={String(cancelled)}>
+              <tr
+                key={e.id}
+                class={cancelled || refused ? 'entry-row--cancelled' : undefined}
+                data-testid="cashbook-row"
+                data-entry-id={e.id}
+                data-cancelled={String(cancelled)}
+                data-refused={String(refused)}
+              >
                 <td class="receipt-ref">
                   <span class="nowrap">เล่ม {e.doc.bookNo}</span> <span class="nowrap">เลขที่ {e.doc.receiptNo}</span>
                   {cancelled && <span class="tag tag--cancelled">ยกเลิก</span>}
+                  {refused && (
+                    <span class="tag tag--cancelled" title="เซิร์ฟเวอร์ไม่รับรายการนี้ จึงไม่นับในบัญชี ดูที่ รายการที่ต้องแก้ไข">
+                      ไม่นับ
+                    </span>
+                  )}
                 </td>
                 <td>{e.doc.payer}</td>
                 <td>{e.doc.items.map((i) => i.description ?? accountNameTh(setup.chart, i.account, fy)).join(', ')}</td>

@@ -88,6 +88,11 @@ describe('an entry the server rejects is corrected by a new entry from ราย
     expect(await page.getAttribute(byTestId('receipt-date'), 'aria-invalid')).toBe('true');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('receipt-date');
 
+    // The form's cash book of that day keeps the refused receipt's line, marked ไม่นับ, outside the totals.
+    await page.fill(byTestId('cashbook-date'), '16/01/2567');
+    await page.waitForSelector(`${byTestId('cashbook-row')}[data-entry-id="${rejectedId}"][data-refused="true"]`);
+    expect(await page.getAttribute(byTestId('cashbook-total'), 'data-satang')).toBe('0');
+
     await page.fill(byTestId('receipt-date'), '01/02/2567');
     await page.click(byTestId('receipt-save'));
 
