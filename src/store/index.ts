@@ -41,6 +41,7 @@
  *   watchQuery(query: () => Promise<T>, { next, error }): () => void        (live re-run on change)
  *   printRecordOf(db, entryId): Promise<PrintRecord>  { count, lastPrintedAt? };  recordPrint(db, entryId, clock?): Promise<number>  (1 = original)
  *   getPreviousDevice(db) / savePreviousDevice(db, identity): the device this PC is or was (enrolment minus token), for enrolling again
+ *   setEnrolmentAside(db, refusedToken): Promise<SetAsideOutcome>  after a 401: enrolment → previousDevice, in one transaction
  *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
  * Entries that count in the books (receipt numbers, budget register, cancellations) are those pending
  * or posted; a `rejected` or `conflict` answer from the server makes an entry stop counting here.
@@ -48,7 +49,7 @@
 export { SamutDb, openSamutDb, type MetaRow } from './db';
 export { type SyncState, type StoredEntry, type SyncFields, entryOf, countsInBooks } from './storedEntry';
 export { type Enrolment, getEnrolment, saveEnrolment } from './enrolment';
-export { type DeviceIdentity, getPreviousDevice, savePreviousDevice, previousDeviceMetaKey } from './previousDevice';
+export { type DeviceIdentity, type SetAsideOutcome, getPreviousDevice, savePreviousDevice, setEnrolmentAside, previousDeviceMetaKey } from './previousDevice';
 export { type RecordEntryInput } from './entryInput';
 export { recordEntry, recordEntries, recordBatchMax } from './recordEntry';
 export { recordImport, importEntriesMax } from './recordImport';
