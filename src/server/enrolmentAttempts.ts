@@ -1,20 +1,25 @@
 /**
  * A brake on guessing enrolment codes: token buckets of failed attempts, one per client address and one
- * for all clients together (a guesser with many addresses). Every attempt takes a token from both
- * before the code is looked at, and gets it back when the attempt did not guess wrong (enrolled, or a
- * malformed body): taking first means a burst of parallel guesses cannot slip past the count, and an
- * empty bucket refuses even a right code, or a guesser could go on guessing and notice the one success.
- * Beyond the bucket: 429 with Retry-After and a Thai message.
+ * for all clients together (a guesser with many addresses). An attempt may start only while both
+ * buckets hold a token; only a wrong guess is charged, when it is known (an unknown, used or expired
+ * code, or a device id not of the code's organisation), so offices enrolling many PCs at once pay only
+ * for their typos. An empty bucket refuses even a right code, or a guesser could go on guessing and
+ * notice the one success. Parallel guesses could all start on the last token, so attempts in progress
+ * are capped (enrolAttemptsInFlightMax) and a bucket may go into debt: wrong guesses never exceed
+ * burst + that cap + the hourly rate over time. Beyond: 429 with Retry-After and a Thai message.
  *
  * With the defaults (limits.ts: 100 at once and 360 an hour in all) a guesser gets ≈ 26,000 tries in
  * a code's 72 hours; codes have 23^8 ≈ 7.8·10^10 values (secrets.ts), so even with 7,850 codes out at
- * once the chance of hitting any is ≈ 0.3 %. A legitimate office only pays for typos.
+ * once the chance of hitting any is ≈ 0.3 %.
  */
 import type { Clock } from './clock';
 import { ApiError } from './errors';
 
 /** Addresses remembered at most; the ones idle longest are forgotten first (a full bucket again). */
 export const enrolAddressesMax = 100_000;
+
+/** Enrolment attempts in progress at once, server-wide: more than the herd bench's 20, few enough to bound a parallel burst. */
+export const enrolAttemptsInFlightMax = 32;
 
 export interface EnrolAttemptLimits {
   enrolFailuresPerAddressBurst: number;
@@ -23,9 +28,9 @@ export interface EnrolAttemptLimits {
   enrolFailuresPerHour: number;
 }
 
-/** One attempt's hold on both buckets: give it back unless the attempt guessed wrong. */
-export interface AttemptHold {
-  refund(): void;
+/** One attempt in progress: settle it once, saying whether it guessed wrong. */
+export interface Attempt {
+  settle(guessedWrong: boolean): void;
 }
 
 interface Bucket {
@@ -37,12 +42,13 @@ const hourMs = 60 * 60 * 1000;
 
 /**
  * The limiter of one app (no global state).
- * @example const attempts = enrolmentAttempts(limits, clock);
- *          const hold = attempts.take(address); try { …enrol…; hold.refund() } catch (e) { if (!guessedWrong(e)) hold.refund(); throw e }
+ * @example const attempt = attempts.begin(address);
+ *          try { …enrol…; attempt.settle(false) } catch (e) { attempt.settle(isWrongGuess(e)); throw e }
  */
 export function enrolmentAttempts(limits: EnrolAttemptLimits, clock: Clock) {
   const perAddress = new Map<string, Bucket>();
   let all: Bucket | undefined;
+  let inFlight = 0;
 
   // A clock that went back refills nothing (and takes nothing away).
   const filled = (bucket: Bucket | undefined, burst: number, perHour: number, nowMs: number): number =>
@@ -51,37 +57,50 @@ export function enrolmentAttempts(limits: EnrolAttemptLimits, clock: Clock) {
   /** Seconds until `tokens` reaches 1 at `perHour`. */
   const waitSeconds = (tokens: number, perHour: number): number => Math.max(1, Math.ceil(((1 - tokens) / perHour) * 3600));
 
+  const tooMany = (seconds: number): ApiError =>
+    new ApiError(
+      429,
+      'too_many_enrolment_attempts',
+      `ใส่รหัสลงทะเบียนผิดหลายครั้งเกินไป กรุณาตรวจรหัสจากผู้ดูแลระบบ แล้วลองใหม่ในอีก ${minutesTh(seconds)}`,
+      { 'Retry-After': String(seconds) },
+    );
+
+  /** Charges one wrong guess to the address and to all; a bucket may go below zero (debt). */
+  const charge = (address: string): void => {
+    const nowMs = clock.now().getTime();
+    const mine = filled(perAddress.get(address), limits.enrolFailuresPerAddressBurst, limits.enrolFailuresPerAddressPerHour, nowMs);
+    // Re-inserting on use keeps the Map's first key the least recently used.
+    perAddress.delete(address);
+    perAddress.set(address, { tokens: mine - 1, atMs: nowMs });
+    if (perAddress.size > enrolAddressesMax) perAddress.delete(perAddress.keys().next().value!);
+    all = { tokens: filled(all, limits.enrolFailuresBurst, limits.enrolFailuresPerHour, nowMs) - 1, atMs: nowMs };
+  };
+
   return {
-    /** Takes one attempt from the address's bucket and the shared one; 429 when either is empty. */
-    take(address: string): AttemptHold {
+    /** Starts an attempt from `address`; 429 when its bucket or the shared one is empty, or too many are in progress. */
+    begin(address: string): Attempt {
       const nowMs = clock.now().getTime();
       const mine = filled(perAddress.get(address), limits.enrolFailuresPerAddressBurst, limits.enrolFailuresPerAddressPerHour, nowMs);
       const shared = filled(all, limits.enrolFailuresBurst, limits.enrolFailuresPerHour, nowMs);
       if (mine < 1 || shared < 1) {
-        const seconds = Math.max(
-          mine < 1 ? waitSeconds(mine, limits.enrolFailuresPerAddressPerHour) : 0,
-          shared < 1 ? waitSeconds(shared, limits.enrolFailuresPerHour) : 0,
-        );
-        throw new ApiError(
-          429,
-          'too_many_enrolment_attempts',
-          `ใส่รหัสลงทะเบียนผิดหลายครั้งเกินไป กรุณาตรวจรหัสจากผู้ดูแลระบบ แล้วลองใหม่ในอีก ${minutesTh(seconds)}`,
-          { 'Retry-After': String(seconds) },
+        throw tooMany(
+          Math.max(
+            mine < 1 ? waitSeconds(mine, limits.enrolFailuresPerAddressPerHour) : 0,
+            shared < 1 ? waitSeconds(shared, limits.enrolFailuresPerHour) : 0,
+          ),
         );
       }
-      // Re-inserting on use keeps the Map's first key the least recently used.
-      perAddress.delete(address);
-      perAddress.set(address, { tokens: mine - 1, atMs: nowMs });
-      if (perAddress.size > enrolAddressesMax) perAddress.delete(perAddress.keys().next().value!);
-      all = { tokens: shared - 1, atMs: nowMs };
-      let refunded = false;
+      if (inFlight >= enrolAttemptsInFlightMax) {
+        throw new ApiError(429, 'too_many_enrolment_attempts', 'มีเครื่องลงทะเบียนพร้อมกันมากเกินไป กรุณาลองใหม่ในอีกสักครู่', { 'Retry-After': '1' });
+      }
+      inFlight += 1;
+      let settled = false;
       return {
-        refund() {
-          if (refunded) return;
-          refunded = true;
-          const b = perAddress.get(address);
-          if (b) b.tokens = Math.min(limits.enrolFailuresPerAddressBurst, b.tokens + 1);
-          if (all) all.tokens = Math.min(limits.enrolFailuresBurst, all.tokens + 1);
+        settle(guessedWrong: boolean) {
+          if (settled) return;
+          settled = true;
+          inFlight -= 1;
+          if (guessedWrong) charge(address);
         },
       };
     },

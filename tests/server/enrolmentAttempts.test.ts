@@ -1,10 +1,11 @@
 /**
  * Guessing enrolment codes is slowed: failed attempts are counted per client address and in all, each
  * a token bucket; beyond either, every attempt — even with a right code — is 429 with Retry-After and a
- * Thai message, until the bucket refills. Enrolments that succeed and malformed bodies cost nothing.
+ * Thai message, until the bucket refills. Enrolments that succeed and malformed bodies cost nothing;
+ * attempts in progress are capped, so a parallel burst cannot outrun the count by more than the cap.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolmentAttempts } from '../../src/server/enrolmentAttempts';
+import { enrolAttemptsInFlightMax, enrolmentAttempts } from '../../src/server/enrolmentAttempts';
 import { ApiError } from '../../src/server/errors';
 import { apiPaths } from '../../src/sync/protocol';
 import { addOrg, manualClock, openTestServer, serverBackends, type TestServer } from './helpers';
@@ -14,40 +15,64 @@ const limits = { enrolFailuresPerAddressBurst: 3, enrolFailuresPerAddressPerHour
 const hourMs = 60 * 60 * 1000;
 
 describe('the attempt buckets', () => {
-  it('refuses the attempt after the burst, says when to come back, and refills over time', () => {
+  /** One attempt from `address` that guessed wrong. */
+  function wrong(attempts: ReturnType<typeof enrolmentAttempts>, address: string): void {
+    attempts.begin(address).settle(true);
+  }
+
+  it('refuses the attempt after the burst of wrong guesses, says when to come back, and refills over time', () => {
     const clock = manualClock();
     const attempts = enrolmentAttempts(limits, clock);
-    for (let i = 0; i < 3; i++) attempts.take('192.0.2.1');
+    for (let i = 0; i < 3; i++) wrong(attempts, '192.0.2.1');
     let refusal: unknown;
     try {
-      attempts.take('192.0.2.1');
+      attempts.begin('192.0.2.1');
     } catch (err) {
       refusal = err;
     }
     expect(refusal).toBeInstanceOf(ApiError);
     expect(refusal).toMatchObject({ status: 429, code: 'too_many_enrolment_attempts', headers: { 'Retry-After': '60' } });
     expect((refusal as ApiError).messageTh).toBe('ใส่รหัสลงทะเบียนผิดหลายครั้งเกินไป กรุณาตรวจรหัสจากผู้ดูแลระบบ แล้วลองใหม่ในอีก 1 นาที');
-    attempts.take('192.0.2.2'); // another address has its own bucket
+    wrong(attempts, '192.0.2.2'); // another address has its own bucket
     clock.advanceMs(60_000);
-    attempts.take('192.0.2.1');
-    expect(() => attempts.take('192.0.2.1')).toThrow(ApiError);
+    wrong(attempts, '192.0.2.1');
+    expect(() => attempts.begin('192.0.2.1')).toThrow(ApiError);
   });
 
-  it('gives the attempt back on refund, once', () => {
+  it('charges only wrong guesses, each once', () => {
     const attempts = enrolmentAttempts(limits, manualClock());
-    for (let i = 0; i < 10; i++) {
-      const hold = attempts.take('192.0.2.1');
-      hold.refund();
-      hold.refund();
-    }
-    for (let i = 0; i < 3; i++) attempts.take('192.0.2.1');
-    expect(() => attempts.take('192.0.2.1')).toThrow(ApiError);
+    for (let i = 0; i < 50; i++) attempts.begin('192.0.2.1').settle(false); // an office enrolling many PCs
+    const attempt = attempts.begin('192.0.2.1');
+    attempt.settle(true);
+    attempt.settle(true);
+    wrong(attempts, '192.0.2.1');
+    wrong(attempts, '192.0.2.1');
+    expect(() => attempts.begin('192.0.2.1')).toThrow(ApiError);
+  });
+
+  it('lets parallel attempts start on the last token, then holds the debt against later ones', () => {
+    const clock = manualClock();
+    const attempts = enrolmentAttempts(limits, clock);
+    const parallel = Array.from({ length: 5 }, () => attempts.begin('192.0.2.1'));
+    for (const a of parallel) a.settle(true); // 5 wrong on a burst of 3: 2 in debt
+    clock.advanceMs(2 * 60_000); // 60 an hour: 2 back, still below 1
+    expect(() => attempts.begin('192.0.2.1')).toThrow(ApiError);
+    clock.advanceMs(60_000);
+    attempts.begin('192.0.2.1').settle(false);
+  });
+
+  it(`caps attempts in progress at ${enrolAttemptsInFlightMax}`, () => {
+    const attempts = enrolmentAttempts({ ...limits, enrolFailuresPerAddressBurst: 1000, enrolFailuresBurst: 1000 }, manualClock());
+    const open = Array.from({ length: enrolAttemptsInFlightMax }, (_, i) => attempts.begin(`10.0.0.${i}`));
+    expect(() => attempts.begin('10.0.1.1')).toThrow(/มีเครื่องลงทะเบียนพร้อมกันมากเกินไป/);
+    open[0]!.settle(false);
+    attempts.begin('10.0.1.1').settle(false);
   });
 
   it('limits all addresses together', () => {
     const attempts = enrolmentAttempts(limits, manualClock());
-    for (let i = 0; i < 8; i++) attempts.take(`198.51.100.${i}`);
-    expect(() => attempts.take('203.0.113.9')).toThrow(/ใส่รหัสลงทะเบียนผิดหลายครั้งเกินไป/);
+    for (let i = 0; i < 8; i++) wrong(attempts, `198.51.100.${i}`);
+    expect(() => attempts.begin('203.0.113.9')).toThrow(/ใส่รหัสลงทะเบียนผิดหลายครั้งเกินไป/);
   });
 });
 

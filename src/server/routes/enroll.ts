@@ -40,18 +40,18 @@ export function enrollRoutes(deps: { db: Db; clock: Clock; limits: ServerLimits 
   const app = new Hono();
   const attempts = enrolmentAttempts(deps.limits, deps.clock);
   app.post('/', async (c) => {
-    const hold = attempts.take(clientAddress(c));
+    const attempt = attempts.begin(clientAddress(c));
     try {
       const body = await readJsonBody(c, deps.limits.enrollBytesMax);
       const parsed = enrollRequestSchema.safeParse(body, { error: thaiIssueMessage });
       if (!parsed.success) throw invalidBodyError(parsed.error, 'ข้อมูลลงทะเบียน');
       const { code, deviceName, deviceId } = parsed.data;
       const answer = await deps.db.transaction((tx) => enrolDevice(tx, { code, deviceName: deviceName ?? '', deviceId }, deps.clock.now()));
-      hold.refund();
+      attempt.settle(false);
       return c.json(answer, 200);
     } catch (err) {
-      // Only a wrong guess costs an attempt: a malformed body or a server failure guessed nothing.
-      if (!(err instanceof ApiError && guessCodes.has(err.code))) hold.refund();
+      // Only a wrong guess is charged: a malformed body or a server failure guessed nothing.
+      attempt.settle(err instanceof ApiError && guessCodes.has(err.code));
       throw err;
     }
   });
