@@ -143,7 +143,8 @@ async function afterTokenRefused(db: SamutDb, refusedToken: string, finished: Dr
   if (aside.outcome !== 'set-aside') return finished;
   await putSyncStatus(db, { ...syncStatusInitial });
   const pending = await countPending(db);
-  return { ...idle('auth-failed', pending), posted: finished.posted, rejected: finished.rejected, conflicts: finished.conflicts, messageTh: enrolAgainTh(pending) };
+  const { posted, rejected, conflicts } = finished;
+  return { ...idle('auth-failed', pending), posted, rejected, conflicts, messageTh: enrolAgainTh(pending) };
 }
 
 function idle(outcome: DrainFinished['outcome'], pending: number): DrainFinished {
