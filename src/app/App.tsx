@@ -1,5 +1,5 @@
 /**
- * The app's frame: enrol first, then the books: a header that always says how many entries wait to be
+ * The app's frame: enrol first (and again when the server refuses the token: the entries stay), then the books: a header that always says how many entries wait to be
  * sent, a navigation between the screens (one per kind of document, the entry list, the budget
  * register, the settings, the entries the server refused), and the screen chosen. Everything it needs comes
  * in as props from main.tsx (the database, the sync engine, browser offers), so nothing here is global.
@@ -42,6 +42,8 @@ import { UpdateBanner } from './UpdateBanner';
 import { useBooksSetup } from './useBooksSetup';
 import { useLiveQuery } from './useLiveQuery';
 import { useOnline, useSyncChannel } from './useSyncChannel';
+import { onSyncMessage } from '../sync/channel';
+import { enrolAgainTh } from '../sync/tokenRefusal';
 import type { Watchable } from './watchable';
 
 /** The sync engine as the page drives it (src/sync/pageTriggers.ts). */
@@ -82,6 +84,23 @@ export function App({ db, sync, installOffer, updateReady, unsaved, fontsReady }
 
   const enrolled = enrolment.status === 'enrolled';
   useEffect(() => (enrolled ? sync.start() : undefined), [enrolled, sync]);
+  // The server refused the token (the drain, here or in the service worker, set the enrolment aside):
+  // back to the enrol screen, saying that every pending entry is still here.
+  useEffect(
+    () =>
+      enrolled
+        ? onSyncMessage((message) => {
+            if (message.type !== 'drain-finished' || message.outcome !== 'auth-failed') return;
+            void getEnrolment(db).then(
+              (e) => {
+                if (e === undefined) setEnrolment({ status: 'absent', noticeTh: message.messageTh ?? enrolAgainTh(message.pending) });
+              },
+              (error: unknown) => setEnrolment({ status: 'absent', noticeTh: errorMessageTh(error) }),
+            );
+          })
+        : undefined,
+    [enrolled, db],
+  );
 
   if (enrolment.status === 'loading') {
     return <p class="loading muted">กำลังเปิดสมุด…</p>;

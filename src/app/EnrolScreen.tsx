@@ -1,10 +1,14 @@
 /**
- * ลงทะเบียนเครื่อง: the first screen on a new PC. The officer types the one-time code from the system
- * administrator; the server answers with the organisation, a device id and a token, kept in the store.
+ * ลงทะเบียนเครื่อง: the first screen on a new PC, and again when the server refused this PC's token or
+ * a backup was restored. The officer types the one-time code from the system administrator; the server
+ * answers with the organisation, a device id and a token, kept in the store. A PC that was a device
+ * before (getPreviousDevice) sends that device id, so its pending entries are still its own and post
+ * after enrolling; the screen says how many wait.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { saveEnrolment, type Enrolment, type SamutDb } from '../store';
+import { countPending, getPreviousDevice, saveEnrolment, type DeviceIdentity, type Enrolment, type SamutDb } from '../store';
 import { enrolDevice } from '../sync/enrol';
+import { putSyncStatus, syncStatusInitial } from '../sync/syncStatus';
 import { errorMessageTh } from './errorMessage';
 
 export interface EnrolScreenProps {
@@ -19,9 +23,24 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
   const [code, setCode] = useState('');
   const [errorTh, setErrorTh] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [previous, setPrevious] = useState<{ device: DeviceIdentity; pending: number } | undefined>(undefined);
   const codeInput = useRef<HTMLInputElement>(null);
   // The code is the only thing to type on this screen.
   useEffect(() => codeInput.current?.focus(), []);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([getPreviousDevice(db), countPending(db)]).then(
+      ([device, pending]) => {
+        if (!live || device === undefined) return;
+        setPrevious({ device, pending });
+        setServerUrl(device.serverUrl); // the server it posted to, not wherever the app was opened from
+      },
+      (error: unknown) => live && setErrorTh(errorMessageTh(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -29,12 +48,14 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
     setBusy(true);
     setErrorTh(undefined);
     try {
-      const result = await enrolDevice(serverUrl, code);
+      const result = await enrolDevice(serverUrl, code, { previousDeviceId: previous?.device.deviceId });
       if (result.outcome !== 'enrolled') {
         setErrorTh(result.messageTh);
         return;
       }
       await saveEnrolment(db, result.enrolment);
+      // A new token starts without the refused one's backoff: the waiting entries go at once.
+      await putSyncStatus(db, { ...syncStatusInitial });
       onEnrolled(result.enrolment);
     } catch (error) {
       setErrorTh(errorMessageTh(error));
@@ -57,7 +78,17 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
         <p class="muted">
           ใช้รหัสลงทะเบียนที่ได้จากผู้ดูแลระบบ ทำครั้งเดียวต่อเครื่อง หลังจากนั้นบันทึกรายการได้แม้ไม่มีอินเทอร์เน็ต
         </p>
-        {noticeTh !== undefined && <p class="notice notice--warn">{noticeTh}</p>}
+        {noticeTh !== undefined && (
+          <p class="notice notice--warn" data-testid="enrol-notice">
+            {noticeTh}
+          </p>
+        )}
+        {previous !== undefined && (
+          <p class="notice" data-testid="enrol-previous" data-device-id={previous.device.deviceId}>
+            เครื่องนี้เป็นเครื่องเดิมของ {previous.device.orgName} ลงทะเบียนใหม่ด้วยรหัสของหน่วยงานนี้
+            {previous.pending > 0 ? ` รายการที่รอส่ง ${previous.pending.toLocaleString('th-TH')} รายการยังอยู่ครบ และจะส่งต่อเองหลังลงทะเบียน` : ''}
+          </p>
+        )}
         <form onSubmit={submit} noValidate>
           <div class="field">
             <label for="enrol-server">ที่อยู่เซิร์ฟเวอร์</label>

@@ -1,6 +1,13 @@
 /**
  * Device authentication: `Authorization: Bearer <token>` → the device and its organisation. The
- * organisation of every request comes from here, never from the body (DESIGN.md §4 Auth).
+ * organisation of every request comes from here, never from the body (DESIGN.md §4 Auth). Only the
+ * token's SHA-256 is stored and looked up. A revoked device, or a token replaced by enrolling again
+ * (routes/enroll.ts), is 401 with a Thai message on every device route (entries, setup, digest); the
+ * app then asks the officer to enrol again, keeping every pending entry.
+ *
+ * Tokens do not expire by time: an office PC works offline for months, and a token that lapsed while
+ * the server was down would stop a back-post for a visit from the administrator, against no threat the
+ * token's 256 bits and revocation (admin revoke-device) do not already meet.
  */
 import { createMiddleware } from 'hono/factory';
 import type { Queryable } from './db';

@@ -1,7 +1,7 @@
 /**
  * The demonstration organisation: a server started on an empty database creates one, with a one-time
- * enrolment code, so that a fresh install can be tried at once (main prints the code). Until the admin
- * CLI exists this is also how the first organisation comes to be.
+ * enrolment code, so that a fresh install can be tried at once (main prints the code). Real
+ * organisations come from the admin command line (`npm run admin -- create-org`).
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock';

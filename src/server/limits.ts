@@ -23,6 +23,14 @@ export interface ServerLimits {
   devicePushBurst: number;
   /** Pushes a second one device may make over time. */
   devicePushesPerSecond: number;
+  /** Failed enrolment attempts one client address may make at once (enrolmentAttempts.ts). */
+  enrolFailuresPerAddressBurst: number;
+  /** Failed enrolment attempts an hour one client address may make over time. */
+  enrolFailuresPerAddressPerHour: number;
+  /** Failed enrolment attempts all clients together may make at once: a guesser with many addresses. */
+  enrolFailuresBurst: number;
+  /** Failed enrolment attempts an hour all clients together may make over time. */
+  enrolFailuresPerHour: number;
 }
 
 /** Limits used when `createApp` is given none. */
@@ -34,6 +42,10 @@ export const defaultLimits: ServerLimits = {
   retryAfterSeconds: 5,
   devicePushBurst: 60,
   devicePushesPerSecond: 5,
+  enrolFailuresPerAddressBurst: 10,
+  enrolFailuresPerAddressPerHour: 10,
+  enrolFailuresBurst: 100,
+  enrolFailuresPerHour: 360,
 };
 
 /** Fills in defaults and refuses limits above what the protocol allows. */

@@ -5,7 +5,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { sha256Hex } from '../domain/entryHash';
 
-/** 32 random bytes: guessing a token is hopeless, so no rate limit is needed to protect it. */
+/** 32 random bytes (256 bits): guessing a token is hopeless, so no rate limit is needed to protect it. */
 const tokenBytes = 32;
 
 /** A new bearer token: 32 random bytes, base64url (43 characters). */
@@ -20,9 +20,9 @@ export function tokenHash(token: string): string {
 
 /**
  * Letters and digits an officer cannot mistake for one another when reading the code aloud or off a
- * printout: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V. 23 symbols; 8 of them ≈ 36 bits: a guesser sending
- * 1,000 requests a second for the code's whole 7 days has under 1% chance. (A rate limit on enrolment
- * is still to come; it would make that far smaller.)
+ * printout: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V. 23 symbols; 8 of them ≈ 36 bits (7.8·10^10 codes).
+ * That is enough only because guessing is slowed: failed attempts are limited per address and in all
+ * (enrolmentAttempts.ts: ≈ 26,000 tries in a code's 72 hours, a 3·10^-7 chance per code).
  */
 export const enrolmentCodeAlphabet = '34679ACDEFGHJKMNPQRTWXY';
 

@@ -46,6 +46,7 @@
  *   recordCorrection(db, refusedId, input: RecordEntryInput, clock?, random?): Promise<StoredEntry>
  *     a NEW entry and its link to the refused one in ONE transaction (throws StoreError as recordEntry, and
  *     'refused' when refusedId is not refused or already has a correction that counts)
+ *   setEnrolmentAside(db, refusedToken): Promise<SetAsideOutcome>  after a 401: enrolment → previousDevice, in one transaction
  *   getEnrolment(db) / saveEnrolment(db, e); readPendingBatch / applyPushResults (sync only)
  *   exportBackup(db, { appVersion, clock? }): Promise<BackupExport>   { blob, fileName, header, checksum } (throws BackupError 'no-identity')
  *   parseBackupText(text): BackupContent;  restoreBackup(db, content): Promise<RestoreReport>   (throw BackupError with messageTh)
@@ -58,7 +59,7 @@
 export { SamutDb, openSamutDb, type MetaRow } from './db';
 export { type SyncState, type StoredEntry, type SyncFields, entryOf, countsInBooks } from './storedEntry';
 export { type Enrolment, getEnrolment, saveEnrolment } from './enrolment';
-export { type DeviceIdentity, getPreviousDevice, savePreviousDevice, previousDeviceMetaKey } from './previousDevice';
+export { type DeviceIdentity, type SetAsideOutcome, getPreviousDevice, savePreviousDevice, setEnrolmentAside, previousDeviceMetaKey } from './previousDevice';
 export { type RecordEntryInput } from './entryInput';
 export { recordEntry, recordEntries, recordBatchMax } from './recordEntry';
 export { recordImport, importEntriesMax } from './recordImport';

@@ -1,6 +1,8 @@
 /**
  * Enrolling this PC with a sync server: the one call made before there is a token (every later call
  * is the sync engine's). Outcomes are named, never thrown, and every message is Thai for the officer.
+ * Enrolling again (the token was refused, or a backup was restored) sends the device id this PC had,
+ * so its pending entries — which carry that id in their hashed content — stay this device's.
  */
 import type { Enrolment } from '../store';
 import {
@@ -28,6 +30,11 @@ export interface EnrolDeps {
   fetch: typeof fetch;
   nowMs: () => number;
   timeoutMs: number;
+}
+
+/** Enrolling again: the device id to keep (getPreviousDevice). */
+export interface EnrolOptions extends Partial<EnrolDeps> {
+  previousDeviceId?: string | undefined;
 }
 
 const defaultDeps: EnrolDeps = {
@@ -60,16 +67,16 @@ export function normaliseServerUrl(text: string): ServerUrlResult {
 
 /**
  * Asks the server to enrol this PC with a one-time code and returns the enrolment to save.
- * @example const r = await enrolDevice(location.origin, 'ABCD-1234'); if (r.outcome === 'enrolled') await saveEnrolment(db, r.enrolment);
+ * @example const r = await enrolDevice(location.origin, 'ABCD-1234', { previousDeviceId: (await getPreviousDevice(db))?.deviceId });
+ *          if (r.outcome === 'enrolled') await saveEnrolment(db, r.enrolment);
  */
-export async function enrolDevice(
-  serverUrlText: string,
-  codeText: string,
-  deps: EnrolDeps = defaultDeps,
-): Promise<EnrolOutcome> {
+export async function enrolDevice(serverUrlText: string, codeText: string, options: EnrolOptions = {}): Promise<EnrolOutcome> {
+  const { previousDeviceId, ...given } = options;
+  const deps: EnrolDeps = { ...defaultDeps, ...given };
   const server = normaliseServerUrl(serverUrlText);
   if (!server.ok) return { outcome: 'refused', messageTh: server.messageTh };
-  const request = enrollRequestSchema.safeParse({ code: codeText } satisfies EnrollRequest);
+  const asked: EnrollRequest = previousDeviceId === undefined ? { code: codeText } : { code: codeText, deviceId: previousDeviceId };
+  const request = enrollRequestSchema.safeParse(asked);
   if (!request.success) {
     return { outcome: 'refused', messageTh: request.error.issues[0]?.message ?? 'รหัสลงทะเบียนไม่ถูกต้อง' };
   }
@@ -111,6 +118,13 @@ export async function enrolDevice(
     };
   }
   const { orgId, orgName, deviceId, token } = answer.data;
+  if (previousDeviceId !== undefined && deviceId !== previousDeviceId) {
+    // A server that gave a new id would make every pending entry another device's (wrong_device).
+    return {
+      outcome: 'refused',
+      messageTh: 'เซิร์ฟเวอร์ไม่คงรหัสเครื่องเดิมไว้ รายการที่รอส่งจะส่งไม่ได้ กรุณาแจ้งผู้ดูแลระบบ (เซิร์ฟเวอร์อาจเป็นรุ่นเก่า)',
+    };
+  }
   return {
     outcome: 'enrolled',
     enrolment: {

@@ -33,6 +33,11 @@ export const enrollRequestSchema = z
       .min(4, { error: 'รหัสลงทะเบียนสั้นเกินไป' })
       .max(64, { error: 'รหัสลงทะเบียนยาวเกินไป' }),
     deviceName: z.string().trim().max(100).optional(),
+    /**
+     * Enrolling again: the device id this PC had (its pending entries carry it). The server keeps it
+     * only for a device of the code's own organisation, and refuses the enrolment otherwise.
+     */
+    deviceId: z.string({ error: 'รหัสเครื่องเดิม (deviceId) ต้องเป็นข้อความ' }).regex(uuidPattern, { error: 'รหัสเครื่องเดิม (deviceId) ไม่ใช่ UUID' }).optional(),
   })
   .strict();
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;

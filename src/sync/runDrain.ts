@@ -5,11 +5,14 @@
  * the setup arrives right after enrolment too. After a drain that emptied the queue, the digest check
  * (digestCheck.ts) asks whether the server still holds every posted entry, and when it re-queued
  * days, they are drained at once in the same run; the end message then says so.
+ * A 401 from the server on any request (tokenRefusal.ts) sets the enrolment aside and ends the run as
+ * `auth-failed`: the app then shows the enrol screen, and every pending entry waits for the new token.
  * Never throws: every end is a `drain-finished` message, also returned to the caller.
  */
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from '../store/clock';
 import { openSamutDb, type SamutDb } from '../store/db';
 import { getEnrolment } from '../store/enrolment';
+import { setEnrolmentAside } from '../store/previousDevice';
 import { countPending } from '../store/queries';
 import { openSyncBroadcaster, type DrainFinished, type SyncBroadcaster } from './channel';
 import { checkDigest, digestResultTh, getLastDigestCheck, isDigestCheckDue } from './digestCheck';
@@ -19,7 +22,8 @@ import { createHttpPushClient } from './httpPush';
 import { refreshSetupIfStale } from './setupSync';
 import type { SyncReason } from './swMessages';
 import { defaultLockManager, withSyncLock } from './syncLock';
-import { getSyncStatus, isBackingOff } from './syncStatus';
+import { getSyncStatus, isBackingOff, putSyncStatus, syncStatusInitial } from './syncStatus';
+import { enrolAgainTh, watchTokenRefusal } from './tokenRefusal';
 
 export interface RunDrainOptions {
   /** Why (logged only). `background-sync` is the browser's `sync` event in the worker. */
@@ -54,18 +58,16 @@ export async function runDrain(options: RunDrainOptions): Promise<DrainFinished>
     if (enrolment === undefined) {
       return finish({ ...idle('not-enrolled', await countPending(db)), messageTh: 'เครื่องนี้ยังไม่ได้ลงทะเบียน จึงยังส่งรายการไม่ได้' });
     }
-    const push = createHttpPushClient({
-      serverUrl: enrolment.serverUrl,
-      token: enrolment.token,
-      clock,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    // Every request of this run goes through the watch: a 401 on any of them sets the enrolment aside.
+    const watch = watchTokenRefusal(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+    const fetchOption = { fetch: watch.fetch };
+    const push = createHttpPushClient({ serverUrl: enrolment.serverUrl, token: enrolment.token, clock, ...fetchOption });
     const run = await withSyncLock(async () => {
       channel.post({ type: 'drain-started' });
       // The books setup first (harmless if it fails), but never while backing off: a server that
       // asked PCs to slow down must not get a setup request from each of them instead.
       if (!isBackingOff(await getSyncStatus(db), clock.nowMs())) {
-        await refreshSetupIfStale(db, { enrolment, nowMs: () => clock.nowMs(), ...(options.fetch ? { fetch: options.fetch } : {}) });
+        await refreshSetupIfStale(db, { enrolment, nowMs: () => clock.nowMs(), ...fetchOption });
       }
       const drainOptions: DrainOptions = {
         db,
@@ -75,10 +77,11 @@ export async function runDrain(options: RunDrainOptions): Promise<DrainFinished>
         onProgress: ({ sent, total }) => channel.post({ type: 'progress', sent, total }),
       };
       const report = await drainQueue(drainOptions);
-      const fetchDigest = createHttpDigestClient({ serverUrl: enrolment.serverUrl, token: enrolment.token, ...(options.fetch ? { fetch: options.fetch } : {}) });
+      const fetchDigest = createHttpDigestClient({ serverUrl: enrolment.serverUrl, token: enrolment.token, ...fetchOption });
       return afterDrain(report, drainOptions, fetchDigest);
     }, options.locks ?? defaultLockManager());
     if (run.outcome === 'busy') return finish(idle('busy', await countPending(db)));
+    if (watch.refused()) return finish(await afterTokenRefused(db, enrolment.token, finishedOf(run.value)));
     return finish(finishedOf(run.value));
   } catch (error) {
     // IndexedDB itself failed (quota, eviction, a closed database). Entries stay pending; say so.
@@ -128,6 +131,20 @@ async function afterDrain(
   // A failed resend says why (its own message); a finished one says what was sent again.
   if (again.messageTh === undefined) merged.messageTh = requeuedTh;
   return merged;
+}
+
+/**
+ * The server refused the token: set the enrolment aside (its identity kept, so enrolling again keeps
+ * the device id) and clear the backoff, so the first drain after enrolling runs at once. A run whose
+ * enrolment was replaced meanwhile (another tab enrolled) reports as it was.
+ */
+async function afterTokenRefused(db: SamutDb, refusedToken: string, finished: DrainFinished): Promise<DrainFinished> {
+  const aside = await setEnrolmentAside(db, refusedToken);
+  if (aside.outcome !== 'set-aside') return finished;
+  await putSyncStatus(db, { ...syncStatusInitial });
+  const pending = await countPending(db);
+  const { posted, rejected, conflicts } = finished;
+  return { ...idle('auth-failed', pending), posted, rejected, conflicts, messageTh: enrolAgainTh(pending) };
 }
 
 function idle(outcome: DrainFinished['outcome'], pending: number): DrainFinished {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { chartFileBytesMax, runAdmin, type AdminDeps } from '../../src/server/admin/cli';
-import { issueCode, listOrgs, loadChart, setRules, type AdminIo } from '../../src/server/admin/commands';
+import { issueCode } from '../../src/server/admin/accounts';
+import { listOrgs, loadChart, setRules, type AdminIo } from '../../src/server/admin/commands';
 import { openExistingDataDir, readTextFileBounded } from '../../src/server/admin/files';
 import { DataDirLockedError, lockFileName } from '../../src/server/dataDirLock';
 import { loadOrgChart, loadOrgRules } from '../../src/server/books/orgSetup';
@@ -126,7 +127,7 @@ describe.each(serverBackends)('%s', (backend) => {
     it('issues a one-time code that enrols a PC in that organisation', async () => {
       expect(await issueCode(fx.server.db, fx.server.clock, { orgId: fx.device.orgId }, io)).toBe(0);
       const code = /^รหัสลงทะเบียน \(enrolment code\): ([A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(io.outLines[0]!)?.[1];
-      expect(io.outLines[1]).toMatch(/^สำหรับ อบต.บ้านทดสอบ ใช้ได้ครั้งเดียว หมดอายุ 2024-07-17 10:00 \(เวลาประเทศไทย\)$/);
+      expect(io.outLines[1]).toMatch(/^สำหรับ อบต.บ้านทดสอบ ใช้ได้ครั้งเดียว หมดอายุ 13\/07\/2567 10:00 น\. \(เวลาประเทศไทย\)$/);
       expect((await enrol(fx.server, code)).orgId).toBe(fx.device.orgId);
     });
   });

@@ -23,7 +23,7 @@ describe('a PGlite data folder', () => {
   it('keeps organisations, devices and entries across close and reopen', async () => {
     const clock = manualClock();
     const first = await openPglite(dataDir);
-    expect((await migrate(first)).applied).toEqual(['001_init.sql', '002_books.sql', '003_entries_by_device_date.sql']);
+    expect((await migrate(first)).applied).toEqual(['001_init.sql', '002_books.sql', '003_entries_by_device_date.sql', '004_accounts.sql']);
     const demo = await ensureDemoOrg(first, clock);
     if (!demo.created) throw new Error('expected the demo organisation');
     const server: TestServer = { db: first, app: createApp({ db: first, clock }), clock, orgId: demo.orgId, code: demo.code };
@@ -48,7 +48,7 @@ describe('a PGlite data folder', () => {
     // Reopened as the admin command line opens it: an existing folder only (admin/files.ts).
     const second = await openExistingDataDir(dataDir);
     try {
-      expect(await migrate(second)).toEqual({ applied: [], alreadyApplied: ['001_init.sql', '002_books.sql', '003_entries_by_device_date.sql'] });
+      expect(await migrate(second)).toEqual({ applied: [], alreadyApplied: ['001_init.sql', '002_books.sql', '003_entries_by_device_date.sql', '004_accounts.sql'] });
       expect(await ensureDemoOrg(second, clock)).toEqual({ created: false });
       const reopened: TestServer = { ...server, db: second, app: createApp({ db: second, clock }) };
       // The same device token still works, and the resend is recognised: exactly once across restarts.

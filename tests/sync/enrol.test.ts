@@ -14,6 +14,37 @@ function json(status: number, body: unknown): Response {
 }
 
 describe('enrolDevice', () => {
+  it('sends the previous device id when enrolling again, and keeps it', async () => {
+    const bodies: unknown[] = [];
+    const result = await enrolDevice('https://samut.example.go.th', 'ABCD-1234', {
+      ...deps(async (_url, init) => {
+        bodies.push(JSON.parse(String(init.body)));
+        return json(200, { protocol: 1, orgId, orgName: 'อบต.บ้านนา', deviceId, token: 'u'.repeat(43) });
+      }),
+      previousDeviceId: deviceId,
+    });
+    expect(bodies).toEqual([{ code: 'ABCD-1234', deviceId }]);
+    expect(result).toMatchObject({ outcome: 'enrolled', enrolment: { deviceId, token: 'u'.repeat(43) } });
+  });
+
+  it('refuses an answer that gives another device id than the one to keep', async () => {
+    const other = '01890a5d-ac96-774b-bcce-b302099a8059';
+    const result = await enrolDevice('https://samut.example.go.th', 'ABCD-1234', {
+      ...deps(async () => json(200, { protocol: 1, orgId, orgName: 'อบต.บ้านนา', deviceId: other, token: 'u'.repeat(43) })),
+      previousDeviceId: deviceId,
+    });
+    expect(result).toMatchObject({ outcome: 'refused', messageTh: expect.stringMatching(/ไม่คงรหัสเครื่องเดิม/) });
+  });
+
+  it("shows the server's Thai refusal of a device of another organisation", async () => {
+    const messageTh = 'เครื่องนี้ไม่ได้ลงทะเบียนไว้กับหน่วยงานของรหัสนี้';
+    const result = await enrolDevice('https://samut.example.go.th', 'ABCD-1234', {
+      ...deps(async () => json(403, { error: { code: 'device_not_in_org', message: messageTh } })),
+      previousDeviceId: deviceId,
+    });
+    expect(result).toEqual({ outcome: 'refused', messageTh });
+  });
+
   it('posts the code to /api/v1/enroll and returns the enrolment to save', async () => {
     const calls: { url: string; body: unknown }[] = [];
     const result = await enrolDevice(

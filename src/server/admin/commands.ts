@@ -1,5 +1,6 @@
 /**
- * The administrator's commands, as functions over an open database (admin/cli.ts parses the command
+ * The administrator's commands about the books (chart, money rules, the list of organisations; those
+ * about who may post are in accounts.ts), as functions over an open database (admin/cli.ts parses the command
  * line and opens the data folder; tests call these directly). Each validates its input with the domain
  * before writing anything, writes in one transaction, prints Thai lines, and answers an exit code:
  * 0 done · 1 refused or failed (nothing written) · 2 the command line itself is wrong (cli.ts).
@@ -9,10 +10,10 @@ import { rowErrorText } from '../../domain/csvTable';
 import { moneyRulesSchema, type MoneyRules } from '../../domain/moneyRules';
 import type { Clock } from '../clock';
 import type { Db, Queryable } from '../db';
-import { issueEnrolmentCode } from '../enrolmentCodes';
 import { loadOrgRules, saveOrgChart, saveOrgRules } from '../books/orgSetup';
 import { sqlInt } from '../sqlInt';
 import { describeIssue, thaiIssueMessage } from '../zodThai';
+import { findOrg } from './accounts';
 
 /** Where a command prints: `out` for results, `err` for what went wrong. */
 export interface AdminIo {
@@ -115,7 +116,7 @@ export async function listOrgs(db: Queryable, io: AdminIo): Promise<ExitCode> {
        FROM orgs o ORDER BY o.created_at, o.name`,
   );
   if (rows.length === 0) {
-    io.out('ยังไม่มีหน่วยงาน (เริ่มเซิร์ฟเวอร์ครั้งแรกเพื่อสร้างหน่วยงานสาธิต)');
+    io.out('ยังไม่มีหน่วยงาน (สร้างด้วยคำสั่ง create-org --name "…")');
     return 0;
   }
   io.out(['รหัสหน่วยงาน', 'ชื่อ', 'เครื่อง', 'รายการ', 'ผังบัญชี'].join('\t'));
@@ -123,29 +124,6 @@ export async function listOrgs(db: Queryable, io: AdminIo): Promise<ExitCode> {
     io.out([r.org_id, r.name, sqlInt(r.devices), sqlInt(r.entries), r.chart ?? 'ผังบัญชีตั้งต้น'].join('\t'));
   }
   return 0;
-}
-
-/**
- * Issues a one-time enrolment code for the organisation and prints it (it is stored only as a hash).
- * @example await issueCode(db, clock, { orgId }, io) // prints 'รหัสลงทะเบียน (enrolment code): KX7M-4RTQ'
- */
-export async function issueCode(db: Db, clock: Clock, input: { orgId: string }, io: AdminIo): Promise<ExitCode> {
-  const org = await findOrg(db, input.orgId, io);
-  if (!org) return 1;
-  const { code, expiresAt } = await db.transaction((tx) => issueEnrolmentCode(tx, org.orgId, clock));
-  io.out(`รหัสลงทะเบียน (enrolment code): ${code}`);
-  io.out(`สำหรับ ${org.name} ใช้ได้ครั้งเดียว หมดอายุ ${bangkokDateTime(expiresAt)} (เวลาประเทศไทย)`);
-  return 0;
-}
-
-async function findOrg(db: Queryable, orgId: string, io: AdminIo): Promise<{ orgId: string; name: string } | undefined> {
-  const { rows } = await db.query<{ name: string }>('SELECT name FROM orgs WHERE org_id = $1', [orgId]);
-  const name = rows[0]?.name;
-  if (name === undefined) {
-    io.err(`ไม่พบหน่วยงานรหัส ${orgId} (ดูรายชื่อหน่วยงานด้วยคำสั่ง orgs)`);
-    return undefined;
-  }
-  return { orgId, name };
 }
 
 /** Accounts that posted entries of the organisation post to, missing from `codes`, in code order. */
@@ -157,9 +135,4 @@ async function postedAccountsMissingFrom(tx: Queryable, orgId: string, codes: Re
     [orgId],
   );
   return rows.map((r) => r.account).filter((a) => !codes.has(a));
-}
-
-/** '2024-07-17 10:00' in Thailand (UTC+7, no daylight saving). */
-function bangkokDateTime(at: Date): string {
-  return new Date(at.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }

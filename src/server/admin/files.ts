@@ -1,12 +1,14 @@
 /**
- * What the admin command line needs of the file system, refused in Thai when it cannot be had: the
- * data folder (existing only, and not in use by a running server) and a bounded UTF-8 text file.
+ * What the admin command line needs of the world, refused in Thai when it cannot be had: the data
+ * folder (existing only, and not in use by a running server), the PostgreSQL of DATABASE_URL, and a
+ * bounded UTF-8 text file.
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from '../db';
 import { openPglite } from '../pglite';
+import { openPostgres } from '../postgres';
 import { AdminRefusal } from './cli';
 
 /**
@@ -19,6 +21,18 @@ export async function openExistingDataDir(dataDir: string): Promise<Db> {
     throw new AdminRefusal(`ไม่พบฐานข้อมูลในโฟลเดอร์ ${dataDir} กรุณาตรวจสอบ --data-dir (หรือเริ่มเซิร์ฟเวอร์ครั้งแรกเพื่อสร้างฐานข้อมูล)`);
   }
   return openPglite(dataDir);
+}
+
+/**
+ * Opens the PostgreSQL database of DATABASE_URL. The URL is not echoed: it usually holds a password.
+ * @example const db = await openDatabaseUrl(process.env.DATABASE_URL);
+ */
+export async function openDatabaseUrl(url: string): Promise<Db> {
+  try {
+    return await openPostgres(url);
+  } catch (err) {
+    throw new AdminRefusal(`เชื่อมต่อฐานข้อมูล PostgreSQL ตาม DATABASE_URL ไม่ได้: ${(err as Error).message}`);
+  }
 }
 
 /**
