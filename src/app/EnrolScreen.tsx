@@ -6,10 +6,11 @@
  * after enrolling; the screen says how many wait.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { countPending, getPreviousDevice, saveEnrolment, type DeviceIdentity, type Enrolment, type SamutDb } from '../store';
+import { countPending, getPreviousDevice, saveEnrolment, type Enrolment, type SamutDb } from '../store';
 import { enrolDevice } from '../sync/enrol';
 import { putSyncStatus, syncStatusInitial } from '../sync/syncStatus';
 import { errorMessageTh } from './errorMessage';
+import { useLiveQuery } from './useLiveQuery';
 
 export interface EnrolScreenProps {
   db: SamutDb;
@@ -23,24 +24,24 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
   const [code, setCode] = useState('');
   const [errorTh, setErrorTh] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [previous, setPrevious] = useState<{ device: DeviceIdentity; pending: number } | undefined>(undefined);
   const codeInput = useRef<HTMLInputElement>(null);
   // The code is the only thing to type on this screen.
   useEffect(() => codeInput.current?.focus(), []);
+  // Live: a backup restored below this form (RestoreCard) brings the device identity in after mount.
+  const previousQuery = useLiveQuery(
+    async () => {
+      const [device, pending] = await Promise.all([getPreviousDevice(db), countPending(db)]);
+      return device === undefined ? undefined : { device, pending };
+    },
+    [db],
+  );
+  const previous = previousQuery.status === 'ready' ? previousQuery.value : undefined;
+  const previousError = previousQuery.status === 'failed' ? previousQuery.messageTh : undefined;
+  const serverTyped = useRef(false);
   useEffect(() => {
-    let live = true;
-    void Promise.all([getPreviousDevice(db), countPending(db)]).then(
-      ([device, pending]) => {
-        if (!live || device === undefined) return;
-        setPrevious({ device, pending });
-        setServerUrl(device.serverUrl); // the server it posted to, not wherever the app was opened from
-      },
-      (error: unknown) => live && setErrorTh(errorMessageTh(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [db]);
+    // The server it posted to, not wherever the app was opened from (unless the officer typed one).
+    if (previous !== undefined && !serverTyped.current) setServerUrl(previous.device.serverUrl);
+  }, [previous?.device.serverUrl]);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -48,7 +49,9 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
     setBusy(true);
     setErrorTh(undefined);
     try {
-      const result = await enrolDevice(serverUrl, code, { previousDeviceId: previous?.device.deviceId });
+      // Read again at the moment of sending: the identity is what the entries carry, never a stale copy.
+      const device = await getPreviousDevice(db);
+      const result = await enrolDevice(serverUrl, code, { previousDeviceId: device?.deviceId });
       if (result.outcome !== 'enrolled') {
         setErrorTh(result.messageTh);
         return;
@@ -100,7 +103,10 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
               autocomplete="url"
               spellcheck={false}
               value={serverUrl}
-              onInput={(e) => setServerUrl(e.currentTarget.value)}
+              onInput={(e) => {
+                serverTyped.current = true;
+                setServerUrl(e.currentTarget.value);
+              }}
             />
           </div>
           <div class="field">
@@ -115,13 +121,13 @@ export function EnrolScreen({ db, onEnrolled, noticeTh }: EnrolScreenProps) {
               placeholder="ABCD-1234"
               value={code}
               onInput={(e) => setCode(e.currentTarget.value)}
-              aria-describedby={errorTh !== undefined ? 'enrol-error' : undefined}
+              aria-describedby={(errorTh ?? previousError) !== undefined ? 'enrol-error' : undefined}
               ref={codeInput}
             />
           </div>
-          {errorTh !== undefined && (
+          {(errorTh ?? previousError) !== undefined && (
             <p id="enrol-error" class="notice notice--error" data-testid="enrol-error" role="alert">
-              {errorTh}
+              {errorTh ?? previousError}
             </p>
           )}
           <button type="submit" class="button-primary button-wide" data-testid="enrol-submit" disabled={busy}>

@@ -4,18 +4,16 @@
  * a backup file is saved through the page (the download captured); the browser's IndexedDB is wiped
  * (as "clear browsing data" does); the app, reloaded from the service worker's precache, asks to enrol;
  * the file restored through the page gives back every entry with the same id, hash and state, the
- * device identity kept for enrolling again.
- *
- * Enrolling again as the same device (so the restored pending entries post under their device id)
- * needs the server to accept the previous device id in the enrol request, which another branch adds:
- * this test stops at the enrol screen with the identity kept (previousDevice), and the lead joins the
- * last step up after merging.
+ * device identity kept for enrolling again; a new code enrols the PC again as the same device, and the
+ * two restored pending entries post, exactly once, under their device id.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { openPglite } from '../../src/server/pglite';
+import { issueCode, onlyOrgId } from './adminCli';
 import { openE2eSession } from './session';
 
 type Row = { id: string; hash: string; state: string; deviceId: string };
@@ -143,9 +141,27 @@ describe('backup → wipe → restore', () => {
     await page.waitForSelector('[data-testid="error-restore"]');
     expect(await page.textContent('[data-testid="error-restore"]')).toContain('ค่าตรวจสอบ');
 
-    // Still at the enrol screen, ready to enrol again as the same device (see the file header).
-    expect(await page.$('[data-testid="enrol-code"]')).not.toBeNull();
+    // Still at the enrol screen, as the same device: a new code (admin CLI, server stopped), the server
+    // returns, the PC enrols again and the two restored pending entries post with no further click.
+    expect(await page.getAttribute('[data-testid="enrol-previous"]', 'data-device-id')).toBe(enrolment.deviceId);
+    const code = await issueCode(session.dataDir, await onlyOrgId(session.dataDir));
+    await session.restartServer();
+    await page.fill('[data-testid="enrol-code"]', code);
+    await page.click('[data-testid="enrol-submit"]');
+    await page.waitForSelector('[data-testid="org-name"]');
+    await expect.poll(() => page.getAttribute('[data-testid="pending-count"]', 'data-count'), { timeout: 120_000, interval: 500 }).toBe('0');
+    const resumed = await stored(page);
+    expect(byId(resumed.entries)).toEqual(byId(before.entries).map((e) => ({ ...e, state: 'posted' })));
     await page.close();
+    await session.server.stop();
+    const server = await openPglite(session.dataDir);
+    try {
+      const { rows } = await server.query<{ id: string; device_id: string }>('SELECT id::text AS id, device_id::text AS device_id FROM entries ORDER BY seq');
+      expect(rows.map((r) => r.id).sort()).toEqual(before.entries.map((e) => e.id).sort());
+      expect(new Set(rows.map((r) => r.device_id))).toEqual(new Set([enrolment.deviceId]));
+    } finally {
+      await server.close();
+    }
     rmSync(downloads, { recursive: true, force: true });
   }, 240_000);
 });

@@ -8,25 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runAdmin } from '../../src/server/admin/cli';
-import { openDatabaseUrl, openExistingDataDir, readTextFileBounded } from '../../src/server/admin/files';
 import { openPglite } from '../../src/server/pglite';
+import { admin, issueCode, onlyOrgId } from './adminCli';
 import { openE2eSession } from './session';
-
-/** Runs `npm run admin -- …argv` on the session's data folder (the server stopped); returns its lines. */
-async function admin(dataDir: string, argv: string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const code = await runAdmin([...argv, '--data-dir', dataDir], {
-    openDb: openExistingDataDir,
-    openDatabaseUrl,
-    readTextFile: readTextFileBounded,
-    clock: { now: () => new Date() },
-    io: { out: (l) => lines.push(l), err: (l) => lines.push(l) },
-    defaultDataDir: dataDir,
-  });
-  expect(code, lines.join('\n')).toBe(0);
-  return lines;
-}
 
 async function recordReceipt(page: Page, no: string, dateBe: string, amount: string): Promise<void> {
   await page.fill('[data-testid="receipt-date"]', dateBe);
@@ -82,12 +66,12 @@ describe('a revoked PC enrols again and its pending entries post exactly once', 
     expect(recorded.map((e) => e.state)).toEqual(['pending', 'pending']);
 
     // The administrator, with the server stopped: revoke this PC and issue a new code (admin CLI).
-    const orgId = (await admin(session.dataDir, ['orgs']))[1]!.split('\t')[0]!;
+    const orgId = await onlyOrgId(session.dataDir);
     const deviceLine = (await admin(session.dataDir, ['devices', '--org', orgId]))[1]!;
     const deviceId = deviceLine.split('\t')[0]!;
     expect(deviceId).toBe(recorded[0]!.deviceId);
     await admin(session.dataDir, ['revoke-device', '--org', orgId, '--device', deviceId]);
-    const code = /: ([A-Z0-9]{4}-[A-Z0-9]{4})$/.exec((await admin(session.dataDir, ['issue-code', '--org', orgId]))[0]!)![1]!;
+    const code = await issueCode(session.dataDir, orgId);
 
     // The server returns: the next push is refused, and the app asks to enrol again, entries kept.
     const server = await session.restartServer();
