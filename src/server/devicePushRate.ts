@@ -30,7 +30,9 @@ export function limitDevicePushRate(burst: number, perSecond: number, clock: Clo
     const key = `${c.get('device').orgId}/${c.get('device').deviceId}`;
     const nowMs = clock.now().getTime();
     const held = buckets.get(key);
-    const tokens = held === undefined ? burst : Math.min(burst, held.tokens + ((nowMs - held.atMs) / 1000) * perSecond);
+    // A clock stepped back (NTP, a VM resumed) refills nothing; it must not take tokens away either.
+    const elapsedMs = held === undefined ? 0 : Math.max(0, nowMs - held.atMs);
+    const tokens = held === undefined ? burst : Math.min(burst, held.tokens + (elapsedMs / 1000) * perSecond);
     buckets.delete(key);
     if (tokens < 1) {
       buckets.set(key, { tokens, atMs: nowMs });

@@ -47,6 +47,15 @@ describe('limitDevicePushRate', () => {
     clock.advanceMs(60_000); // never more than the burst, however long it waited
     expect([await send('a'), await send('a'), await send('a'), await send('a')]).toEqual([200, 200, 200, 429]);
   });
+
+  it('loses no tokens when the server clock steps back', async () => {
+    const { clock, send } = appWithRate(3, 1);
+    expect(await send('a')).toBe(200); // 2 left
+    clock.advanceMs(-3_600_000); // the clock goes back an hour
+    expect([await send('a'), await send('a'), await send('a')]).toEqual([200, 200, 429]);
+    clock.advanceMs(1_000); // a second later (on the new clock): one token again
+    expect(await send('a')).toBe(200);
+  });
 });
 
 describe.each(serverBackends)('%s: pushes over a device\u2019s rate', (backend) => {

@@ -18,7 +18,8 @@ import { digestQuerySchema, digestResponseSchema, protocolVersion, type DigestRe
 export function digestRoutes(deps: { db: Queryable; limits: ServerLimits }): Hono<DeviceEnv> {
   const app = new Hono<DeviceEnv>();
   // Admitted like pushes (its own counter): 7,850 PCs checking after a reconnect must queue, not pile up.
-  app.get('/', requireDevice(deps.db), admitAtMost(deps.limits.pushConcurrentMax, deps.limits.retryAfterSeconds), async (c) => {
+  // Admission before the token lookup, as for pushes: beyond its places the answer costs no database work.
+  app.get('/', admitAtMost(deps.limits.pushConcurrentMax, deps.limits.retryAfterSeconds), requireDevice(deps.db), async (c) => {
     const device = c.get('device');
     const parsed = digestQuerySchema.safeParse(c.req.query(), { error: thaiIssueMessage });
     if (!parsed.success) {
