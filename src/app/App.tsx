@@ -11,6 +11,7 @@ import { CoverageCalendar } from './backfill/CoverageCalendar';
 import { ImportScreen } from './backfill/ImportScreen';
 import { ReceiptGrid } from './backfill/ReceiptGrid';
 import { BackupBanners } from './backup/BackupBanners';
+import { sendingStalledOf } from './backup/loudWarning';
 import { RestoreCard } from './backup/RestoreCard';
 import type { UnsavedInput } from './backup/unsavedInput';
 import { BudgetCsvImport } from './BudgetCsvImport';
@@ -175,7 +176,7 @@ function Books({ db, sync, enrolment, installOffer, updateReady, unsaved }: Book
         <Nav screen={screen} go={go} counts={{ fixes: openFixes }} />
       </header>
       <UpdateBanner update={updateReady} unsaved={unsaved} />
-      <BackupBanners db={db} refreshKey={finishedCount} />
+      <BackupBanners db={db} refreshKey={finishedCount} sendingStalled={sendingStalledOf(view, online)} />
       {/* Every screen stays mounted, only the chosen one shown: a half-typed document survives a
           look at the entry list or the register. */}
       {printId !== undefined && (

@@ -35,6 +35,8 @@ export interface BackupStatus {
   pending: number;
   /** Pending entries in no backup: lost for good if the browser's storage is wiped. */
   onlyOnThisPc: number;
+  /** When the oldest of those was recorded (epoch ms); absent when there are none. */
+  oldestOnlyOnThisPcAtMs?: number;
   /** Entries wait and the last backup is older than a day (or there is none). */
   reminderDue: boolean;
 }
@@ -74,11 +76,21 @@ export async function getBackupStatus(db: SamutDb, nowMs: number): Promise<Backu
     const covered = lastBackup?.lastSeqByDevice ?? {};
     let pending = 0;
     let onlyOnThisPc = 0;
+    let oldest = Number.POSITIVE_INFINITY;
     await pendingRange(db).each((entry) => {
       pending += 1;
-      if (entry.seq > (covered[entry.deviceId] ?? 0)) onlyOnThisPc += 1;
+      if (entry.seq > (covered[entry.deviceId] ?? 0)) {
+        onlyOnThisPc += 1;
+        oldest = Math.min(oldest, Date.parse(entry.recordedAt));
+      }
     });
     const old = lastBackup === undefined || nowMs - Date.parse(lastBackup.exportedAt) > backupReminderAfterMs;
-    return { ...(lastBackup ? { lastBackup } : {}), pending, onlyOnThisPc, reminderDue: pending > 0 && old };
+    return {
+      ...(lastBackup ? { lastBackup } : {}),
+      pending,
+      onlyOnThisPc,
+      ...(Number.isFinite(oldest) ? { oldestOnlyOnThisPcAtMs: oldest } : {}),
+      reminderDue: pending > 0 && old,
+    };
   });
 }

@@ -246,14 +246,16 @@ describe('the backup status', () => {
   it('counts pending entries in no backup as only on this PC, and reminds after a day while entries wait', async () => {
     const { db, record, clock } = await booksOfEveryKind('backup-status');
     const now = clock.nowMs();
-    expect(await getBackupStatus(db, now)).toEqual({ pending: 4, onlyOnThisPc: 4, reminderDue: true });
+    const waiting = await readPendingBatch(db, 100);
+    const oldest = Math.min(...waiting.map((e) => Date.parse(e.recordedAt)));
+    expect(await getBackupStatus(db, now)).toEqual({ pending: 4, onlyOnThisPc: 4, oldestOnlyOnThisPcAtMs: oldest, reminderDue: true });
 
     const made = await exportBackup(db, { appVersion, clock });
     await noteBackupMade(db, made.header);
-    expect(await getBackupStatus(db, now)).toMatchObject({ pending: 4, onlyOnThisPc: 0, reminderDue: false });
+    expect(await getBackupStatus(db, now)).toEqual({ lastBackup: expect.anything(), pending: 4, onlyOnThisPc: 0, reminderDue: false });
 
-    await record(receiptInput('2024-01-26', '12', 4));
-    expect(await getBackupStatus(db, now)).toMatchObject({ pending: 5, onlyOnThisPc: 1, reminderDue: false });
+    const later = await record(receiptInput('2024-01-26', '12', 4));
+    expect(await getBackupStatus(db, now)).toMatchObject({ pending: 5, onlyOnThisPc: 1, oldestOnlyOnThisPcAtMs: Date.parse(later.recordedAt), reminderDue: false });
     expect(await getBackupStatus(db, now + 25 * 3600_000)).toMatchObject({ reminderDue: true });
 
     // Nothing waiting: no reminder however old the backup.

@@ -1,7 +1,7 @@
 /**
  * The two storage-safety banners under the header (definitions in src/store/backupStatus.ts):
  * - loud (role=alert) while pending entries exist only on this PC (in no backup file): a wiped
- *   browser would lose them for good;
+ *   browser would lose them for good (at once when sending is stalled, else after a grace: loudWarning.ts);
  * - a reminder when entries wait and the last backup is older than a day.
  * Each offers the backup at once.
  */
@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getBackupStatus, type SamutDb } from '../../store';
 import { useLiveQuery } from '../useLiveQuery';
 import { saveBackupFile, type BackupOutcome } from './backupActions';
+import { loudWarningDue } from './loudWarning';
 
 /** How often the reminder's "older than a day" is looked at again without any other change. */
 const recheckMs = 60_000;
@@ -16,9 +17,11 @@ const recheckMs = 60_000;
 export interface BackupBannersProps {
   db: SamutDb;
   refreshKey: number;
+  /** Offline, or the last drain did not empty the queue. */
+  sendingStalled: boolean;
 }
 
-export function BackupBanners({ db, refreshKey }: BackupBannersProps) {
+export function BackupBanners({ db, refreshKey, sendingStalled }: BackupBannersProps) {
   const [tick, setTick] = useState(0);
   const [saved, setSaved] = useState<BackupOutcome | undefined>(undefined);
   useEffect(() => {
@@ -27,7 +30,7 @@ export function BackupBanners({ db, refreshKey }: BackupBannersProps) {
   }, []);
   const status = useLiveQuery(() => getBackupStatus(db, Date.now()), [db, refreshKey, tick, saved]);
   if (status.status !== 'ready') return null;
-  const { onlyOnThisPc, reminderDue, pending } = status.value;
+  const { onlyOnThisPc, oldestOnlyOnThisPcAtMs, reminderDue, pending } = status.value;
 
   const backupButton = (
     <button type="button" class="button-primary" data-testid="banner-backup-save" onClick={() => void saveBackupFile(db).then(setSaved)}>
@@ -35,7 +38,7 @@ export function BackupBanners({ db, refreshKey }: BackupBannersProps) {
     </button>
   );
   const failed = saved?.ok === false ? <span data-testid="error-banner-backup">{saved.messageTh}</span> : null;
-  if (onlyOnThisPc > 0) {
+  if (loudWarningDue({ onlyOnThisPc, oldestOnlyOnThisPcAtMs, sendingStalled, nowMs: Date.now() })) {
     return (
       <div class="safety-banner safety-banner--alert no-print" role="alert" data-testid="backup-alert" data-count={String(onlyOnThisPc)}>
         <strong>
