@@ -14,6 +14,7 @@ import { saveEnrolment } from '../../../src/store/enrolment';
 import type { RecordEntryInput } from '../../../src/store/entryInput';
 import { recordedNaturalKeys } from '../../../src/store/importKeys';
 import { recordEntry } from '../../../src/store/recordEntry';
+import type { RecordPhaseTimes } from '../../../src/store/recordEntry';
 import { recordImport } from '../../../src/store/recordImport';
 
 const dbName = 'samut-bench-import';
@@ -26,6 +27,8 @@ export interface ImportRun {
   alreadyRecorded: number;
   errors: number;
   ms: { decode: number; read: number; matchKeys: number; record: number; total: number };
+  /** The record phase split (recordInOneTransaction's own laps). */
+  recordPhases: RecordPhaseTimes;
   /** Largest JS heap seen (sampled every 10 ms while the page can run timers, and at every phase end). */
   peakHeapMb: number;
   heapBeforeMb: number;
@@ -70,7 +73,8 @@ async function importFile(name: string): Promise<ImportRun> {
     sample();
     const t3 = performance.now();
     const inputs = fresh.map(({ rows: _rows, naturalKey: _key, ...entry }) => ({ ...entry, recordedBy }) as RecordEntryInput);
-    const recorded = inputs.length === 0 ? [] : await recordImport(d, inputs);
+    const recordPhases: RecordPhaseTimes = {};
+    const recorded = inputs.length === 0 ? [] : await recordImport(d, inputs, undefined, undefined, recordPhases);
     sample();
     const t4 = performance.now();
     return {
@@ -80,6 +84,7 @@ async function importFile(name: string): Promise<ImportRun> {
       alreadyRecorded: reading.entries.length - fresh.length,
       errors: reading.errors.length,
       ms: { decode: t1 - t0, read: t2 - t1, matchKeys: t3 - t2, record: t4 - t3, total: t4 - t0 },
+      recordPhases,
       peakHeapMb: peak,
       heapBeforeMb,
     };

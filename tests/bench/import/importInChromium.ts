@@ -4,8 +4,10 @@
  * decode (papaparse / read-excel-file), read every row with the forms' rules, match natural keys
  * against the store, record everything in ONE IndexedDB transaction — each into a fresh database;
  * then the same CSV again (every row already recorded: nothing written). Goal: ≤ 3 s per file.
+ * The record phase is split as recordImport times it (RecordPhaseTimes in src/store/recordEntry.ts).
  * Beside it, the floor: as many bare records written in one transaction (what IndexedDB alone
- * costs here), and the keyboard grid's save latency per row (one recordEntry per Enter).
+ * costs here: compare against it, the machine's load moves both), and the keyboard grid's save
+ * latency per row (one recordEntry per Enter).
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +48,12 @@ export async function benchImport(): Promise<void> {
           `${r.rows} rows → ${r.entries} entries, ${r.recorded} recorded, ${r.alreadyRecorded} already recorded, ${r.errors} row errors; ` +
           `JS heap peak ${r.peakHeapMb.toFixed(0)} MB (from ${r.heapBeforeMb.toFixed(0)} MB)`,
       );
+      const phases = Object.entries(r.recordPhases);
+      if (phases.length > 0) console.log(`    record phases: ${phases.map(([name, x]) => `${name} ${ms(x)}`).join(', ')}`);
     }
     console.log(
       `  floor: ${csv.recorded.toLocaleString('en-US')} bare records in one IndexedDB transaction ${ms(floorMs)}; ` +
-        `recording the CSV's entries took ${(csv.ms.record / floorMs).toFixed(1)}x that`,
+        `recording the entries took ${(csv.ms.record / floorMs).toFixed(1)}x that (CSV), ${(xlsx.ms.record / floorMs).toFixed(1)}x (XLSX)`,
     );
     const sorted = [...saves].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
