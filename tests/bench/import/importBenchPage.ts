@@ -5,6 +5,8 @@
  *   window.samutImportBench.importFile(name)   → the file fetched (not timed), then decode → read →
  *                                                 match keys → record, each phase timed, JS heap sampled
  *   window.samutImportBench.floor(n)           → n bare records in one transaction: IndexedDB's own cost
+ *   window.samutImportBench.entriesFloor()     → the entries the database holds, added again as they are
+ *                                                 to a store with the entries table's key and indexes
  *   window.samutImportBench.gridSaves(n)       → n receipts saved one at a time, as the keyboard grid does
  */
 import { decodeImportFile } from '../../../src/app/backfill/decodeImportFile';
@@ -95,14 +97,40 @@ async function importFile(name: string): Promise<ImportRun> {
 
 /** n small records in one readwrite transaction of a scratch store: what any n writes cost here. */
 async function floor(n: number): Promise<number> {
-  const name = 'samut-bench-floor';
+  return addedInOneTransaction(
+    'samut-bench-floor',
+    (store) => void store,
+    Array.from({ length: n }, (_, i) => ({ id: i, date: '2024-01-16' })),
+  );
+}
+
+/**
+ * The entries the database holds, added again exactly as stored, with plain IndexedDB in one
+ * transaction, to a scratch store keyed and indexed as `entries` (schema v4): what storing these
+ * entries costs at the least, before any building, checking or cache.
+ */
+async function entriesFloor(): Promise<{ entries: number; ms: number }> {
+  if (!db) throw new Error('prepare first');
+  const rows = await db.entries.toArray();
+  const ms = await addedInOneTransaction(
+    'samut-bench-entries-floor',
+    (store) => {
+      store.createIndex('[state+date+seq]', ['state', 'date', 'seq']);
+      store.createIndex('date', 'date');
+    },
+    rows,
+  );
+  return { entries: rows.length, ms };
+}
+
+async function addedInOneTransaction(name: string, indexes: (store: IDBObjectStore) => void, rows: readonly object[]): Promise<number> {
   await new Promise((resolve) => {
     const r = indexedDB.deleteDatabase(name);
     r.onsuccess = r.onerror = () => resolve(undefined);
   });
   const idb = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open(name, 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('rows', { keyPath: 'id' });
+    r.onupgradeneeded = () => indexes(r.result.createObjectStore('rows', { keyPath: 'id' }));
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
@@ -110,12 +138,16 @@ async function floor(n: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const tx = idb.transaction('rows', 'readwrite');
     const store = tx.objectStore('rows');
-    for (let i = 0; i < n; i++) store.add({ id: i, date: '2024-01-16' });
+    for (const row of rows) store.add(row);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
   const ms = performance.now() - started;
   idb.close();
+  await new Promise((resolve) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = () => resolve(undefined);
+  });
   return ms;
 }
 
@@ -138,8 +170,8 @@ async function gridSaves(n: number): Promise<number[]> {
 
 declare global {
   interface Window {
-    samutImportBench: { prepare: typeof prepare; importFile: typeof importFile; floor: typeof floor; gridSaves: typeof gridSaves };
+    samutImportBench: { prepare: typeof prepare; importFile: typeof importFile; floor: typeof floor; entriesFloor: typeof entriesFloor; gridSaves: typeof gridSaves };
   }
 }
 
-window.samutImportBench = { prepare, importFile, floor, gridSaves };
+window.samutImportBench = { prepare, importFile, floor, entriesFloor, gridSaves };
