@@ -4,6 +4,8 @@
  *   window.samutImportBench.prepare()          → an empty, enrolled database
  *   window.samutImportBench.importFile(name)   → the file fetched (not timed), then decode → read →
  *                                                 match keys → record, each phase timed, JS heap sampled
+ *   window.samutImportBench.refusedAtLast(name) → the file into an empty database with its last entry's
+ *                                                 receipt number already used: refused, and what is left
  *   window.samutImportBench.floor(n)           → n bare records in one transaction: IndexedDB's own cost
  *   window.samutImportBench.entriesFloor()     → the entries the database holds, added again as they are
  *                                                 to a store with the entries table's key and indexes
@@ -12,7 +14,8 @@
 import { decodeImportFile } from '../../../src/app/backfill/decodeImportFile';
 import { readImportTable } from '../../../src/domain/import/readImportTable';
 import { openSamutDb, type SamutDb } from '../../../src/store/db';
-import { saveEnrolment } from '../../../src/store/enrolment';
+import { deviceSeqMetaKey } from '../../../src/store/deviceSeq';
+import { enrolmentMetaKey, saveEnrolment } from '../../../src/store/enrolment';
 import type { RecordEntryInput } from '../../../src/store/entryInput';
 import { recordedNaturalKeys } from '../../../src/store/importKeys';
 import { recordEntry } from '../../../src/store/recordEntry';
@@ -95,6 +98,31 @@ async function importFile(name: string): Promise<ImportRun> {
   }
 }
 
+/**
+ * Records the file's entries into an empty database, its last receipt given the first one's number:
+ * recordImport hands the first 19,999 entries to IndexedDB in chunks before the books refuse the
+ * last, so this shows in Chromium that the refusal aborts the one transaction and undoes them all.
+ */
+async function refusedAtLast(name: string): Promise<{ ms: number; refusedIndex: number | undefined; entriesLeft: number; seqLeft: unknown }> {
+  await prepare();
+  const d = db!;
+  const table = await decodeImportFile(name, await (await fetch(`/${name}`)).arrayBuffer());
+  const inputs = readImportTable('receipt', table).entries.map(({ rows: _rows, naturalKey: _key, ...entry }) => ({ ...entry, recordedBy }) as RecordEntryInput);
+  const first = inputs[0]!;
+  const last = inputs[inputs.length - 1]!;
+  if (first.kind !== 'receipt' || last.kind !== 'receipt') throw new Error('the bench file holds receipts');
+  inputs[inputs.length - 1] = { ...last, doc: { ...last.doc, bookNo: first.doc.bookNo, receiptNo: first.doc.receiptNo } };
+  const started = performance.now();
+  const refusal = await recordImport(d, inputs).then(
+    () => undefined,
+    (e: unknown) => e as { index?: number },
+  );
+  const ms = performance.now() - started;
+  const enrolment = await d.meta.get(enrolmentMetaKey);
+  const deviceId = (enrolment?.value as { deviceId: string }).deviceId;
+  return { ms, refusedIndex: refusal?.index, entriesLeft: await d.entries.count(), seqLeft: (await d.meta.get(deviceSeqMetaKey(deviceId)))?.value };
+}
+
 /** n small records in one readwrite transaction of a scratch store: what any n writes cost here. */
 async function floor(n: number): Promise<number> {
   return addedInOneTransaction(
@@ -170,8 +198,15 @@ async function gridSaves(n: number): Promise<number[]> {
 
 declare global {
   interface Window {
-    samutImportBench: { prepare: typeof prepare; importFile: typeof importFile; floor: typeof floor; entriesFloor: typeof entriesFloor; gridSaves: typeof gridSaves };
+    samutImportBench: {
+      prepare: typeof prepare;
+      importFile: typeof importFile;
+      refusedAtLast: typeof refusedAtLast;
+      floor: typeof floor;
+      entriesFloor: typeof entriesFloor;
+      gridSaves: typeof gridSaves;
+    };
   }
 }
 
-window.samutImportBench = { prepare, importFile, floor, entriesFloor, gridSaves };
+window.samutImportBench = { prepare, importFile, refusedAtLast, floor, entriesFloor, gridSaves };

@@ -42,6 +42,8 @@ export async function benchImport(): Promise<void> {
     // The XLSX's entries, which the database holds now (before the grid adds its own).
     const entriesFloor = await page.evaluate(() => window.samutImportBench.entriesFloor());
     const saves = await page.evaluate((n) => window.samutImportBench.gridSaves(n), gridRows);
+    // Last: it leaves an empty database behind.
+    const refused = await page.evaluate((n) => window.samutImportBench.refusedAtLast(n), 'receipts.csv');
 
     console.log(`import of ${rowsCount.toLocaleString('en-US')} rows in Chromium ${version}, goal ≤ ${goalMs / 1000} s per file:`);
     for (const [label, r] of [['CSV', csv], ['XLSX', xlsx], ['CSV again (all already recorded)', again]] as const) {
@@ -69,7 +71,14 @@ export async function benchImport(): Promise<void> {
       `  keyboard grid: ${gridRows} receipts saved one per Enter into the database holding the XLSX's entries: ` +
         `median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted[sorted.length - 1]!)} per row`,
     );
+    console.log(
+      `  refused at its last entry (receipt number already used): answered in ${ms(refused.ms)}, ` +
+        `${refused.entriesLeft} entries and seq ${String(refused.seqLeft ?? 'unused')} left (all or nothing)`,
+    );
     if (again.recorded !== 0) throw new Error(`re-import recorded ${again.recorded} entries, expected 0`);
+    if (refused.refusedIndex !== rowsCount - 1 || refused.entriesLeft !== 0 || refused.seqLeft !== undefined) {
+      throw new Error(`a refusal at entry ${rowsCount} must write nothing: ${JSON.stringify(refused)}`);
+    }
     if (csv.errors !== 0 || xlsx.errors !== 0) throw new Error('the generated files gave row errors');
   } finally {
     await close();
