@@ -58,6 +58,9 @@ export type Entry = EntryEnvelope & EntryDoc & { lines: JournalLine[]; hash: str
 /** What the PC decides; lines and hash are derived from it. */
 export type EntryContent = EntryEnvelope & EntryDoc;
 
+/** An entry with its lines derived, before its hash seals it (an Entry is one, with the hash). */
+export type UnsealedEntry = EntryContent & { lines: JournalLine[] };
+
 export type EntryOfKind<K extends EntryKind> = Extract<Entry, { kind: K }>;
 
 const uuid = z.string().regex(uuidPattern, { error: 'รหัสรายการต้องเป็น UUID ตัวพิมพ์เล็ก' });
@@ -92,7 +95,7 @@ export const entrySchema = z.discriminatedUnion(
  * The journal lines a document derives. A cancel derives from the entry it cancels, so it needs
  * `cancelTarget`; without it the answer is undefined (the lines can only be checked against the books).
  */
-export function deriveLines(content: EntryDoc, cancelTarget?: Entry): JournalLine[] | undefined {
+export function deriveLines(content: EntryDoc, cancelTarget?: Pick<Entry, 'lines'>): JournalLine[] | undefined {
   switch (content.kind) {
     case 'receipt':
       return deriveReceiptLines(content.doc);
@@ -110,12 +113,25 @@ export function deriveLines(content: EntryDoc, cancelTarget?: Entry): JournalLin
 }
 
 /** Builds a complete entry: derives the lines and seals it with its hash. */
-export function buildEntry(content: EntryContent, cancelTarget?: Entry): Entry {
+export function buildEntry(content: EntryContent, cancelTarget?: Pick<Entry, 'lines'>): Entry {
+  return sealEntry(deriveEntry(content, cancelTarget));
+}
+
+/**
+ * The first half of {@link buildEntry}: the lines derived and checked to balance, no hash yet. A store
+ * recording thousands of entries derives them all, reads the books they need, then seals each one as
+ * it goes to the database.
+ */
+export function deriveEntry(content: EntryContent, cancelTarget?: Pick<Entry, 'lines'>): UnsealedEntry {
   const lines = deriveLines(content, cancelTarget);
   if (lines === undefined) throw new Error('a cancel is built from the entry it cancels');
   if (lines.length > 0 && !isBalanced(lines)) throw new Error(`${content.kind} lines do not balance`);
-  const unsealed = { ...content, lines } as Omit<Entry, 'hash'>;
-  return { ...unsealed, hash: entryHash(unsealed) } as Entry;
+  return { ...content, lines } as UnsealedEntry;
+}
+
+/** The second half of {@link buildEntry}: the entry with its hash. */
+export function sealEntry(unsealed: UnsealedEntry): Entry {
+  return { ...unsealed, hash: entryHash(unsealed as unknown as Record<string, unknown>) } as Entry;
 }
 
 export type EntryRejectionCode = 'malformed' | 'unbalanced' | 'lines_mismatch' | 'hash_mismatch';
@@ -170,7 +186,7 @@ export function sameLines(a: readonly JournalLine[], b: readonly JournalLine[]):
  * How an entry moves the budget register: budget documents directly; a payment charged to a budget
  * line spends gross and uses up its commitment; a cancel undoes its target's effects.
  */
-export function budgetEffectsOf(entry: Entry, cancelTarget?: Entry): BudgetEffect[] {
+export function budgetEffectsOf(entry: UnsealedEntry, cancelTarget?: UnsealedEntry): BudgetEffect[] {
   switch (entry.kind) {
     case 'budget':
       return budgetDocEffects(entry.doc, entry.id);

@@ -1,19 +1,19 @@
 /**
  * Recording entries: the one write an officer makes, for every kind. In ONE IndexedDB transaction:
- * read the enrolment, the books setup and the device seq; build each entry (lines and hash derived by
- * the domain); load the slice of the books its rules read; check it against the books exactly as the
- * server will; then write the entries (state `pending`), their cache rows (books caches and the
- * per-account per-day totals, the cash books' day records) and the seq bump together.
- * A refusal throws before anything is written, so the database is as it was: no entry, no seq used,
+ * read the enrolment, the books setup and the device seq; derive each entry once (document parsed by
+ * the domain's schemas, lines derived by the domain); load the slice of the books their rules read;
+ * then entry by entry seal it (its hash), check it against the books exactly as the server will and
+ * hand it to IndexedDB (state `pending`); then its cache rows (books caches, the per-account per-day
+ * totals, the cash books' day records) and the seq bump. Every write request is issued without
+ * waiting for the one before and all are awaited once, so IndexedDB stores while JavaScript works.
+ * A refusal throws and the transaction aborts, so the database is as it was: no entry, no seq used,
  * no cache row. A crash, a closed tab or a full disk mid-write likewise leaves all of it or none of it.
  */
 import { booksKeysOf, mergeBooksKeys } from '../domain/books/booksKeys';
 import { checkAgainstBooks } from '../domain/books/checkAgainstBooks';
 import { InMemoryBooks } from '../domain/books/inMemoryBooks';
-import { buildEntry, checkEntry, entrySchemaVersion, type Entry, type EntryContent } from '../domain/entry';
-import { entryHash } from '../domain/entryHash';
+import { deriveEntry, entrySchemaVersion, sealEntry, type Entry, type EntryContent, type UnsealedEntry } from '../domain/entry';
 import { entryIdOf } from '../domain/entryId';
-import { isBalanced } from '../domain/journal';
 import { bangkokDateOf } from '../domain/thaiDate';
 import { cashBookSourceOf } from '../domain/reports/cashBooks';
 import { applyAccountDayTotals } from './accountDayTotals';
@@ -72,12 +72,37 @@ export async function recordEntries(
 
 const targetNotCountingTh = 'รายการที่ต้องการยกเลิกถูกเซิร์ฟเวอร์ปฏิเสธแล้ว จึงไม่นับในบัญชีและไม่ต้องยกเลิก (แก้ไขด้วยการบันทึกรายการใหม่)';
 
-/** One input, built: the entry and (for a cancel) its target, or why it cannot be recorded. */
-type Built =
-  | { outcome: 'built'; entry: Entry; target?: Entry }
+/** One input, derived (not yet sealed): the entry and (for a cancel) its target, or why it cannot be recorded. */
+type Derived =
+  | { outcome: 'derived'; entry: UnsealedEntry; target?: UnsealedEntry }
   /** A cancel whose target does not count here: the domain's check says why (date first, then target). */
-  | { outcome: 'target-missing'; entry: Entry; targetState?: StoredEntry['state'] }
+  | { outcome: 'target-missing'; entry: UnsealedEntry; targetState?: StoredEntry['state'] }
   | { outcome: 'invalid'; error: StoreError };
+
+/**
+ * Entries per bulkAdd of a large batch: IndexedDB starts storing the first chunk while the rest are
+ * hashed and checked. Small enough to start early, large enough that the calls cost nothing.
+ */
+const entriesPerAdd = 500;
+
+/**
+ * Write requests issued without waiting for each other, awaited together at the end. A request still
+ * in flight when the transaction aborts (a refusal thrown after some entries were handed over) fails
+ * with it; that failure is expected, so it is not reported as unhandled.
+ */
+class WritesInFlight {
+  private readonly pending: Promise<unknown>[] = [];
+
+  add(write: Promise<unknown>): void {
+    write.catch(() => {});
+    this.pending.push(write);
+  }
+
+  /** Rejects with the first failure (the caller's transaction then aborts: nothing is written). */
+  async all(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}
 
 /**
  * How a caller records: `batch` prefixes refusals with the input's number and sets `index`; `max` is
@@ -88,12 +113,33 @@ export interface RecordLimits {
   max: number;
   /** Named in the RangeError of a call outside 1..max. */
   callerName?: string;
+  /** Filled with the milliseconds each phase took (the import bench prints them). */
+  phases?: RecordPhaseTimes;
 }
 
 /**
- * Builds, checks and writes `inputs` in ONE transaction (see the file header). Every step is one pass
- * over the inputs or one bulk request per table, never an await per entry, so a 20,000-entry import
- * costs about 20 × a 1,000-entry batch.
+ * Milliseconds per phase of one recording: `open`, `read` (enrolment, setup, seq), `cancelTargets`;
+ * summed over the entries `parse` (each input's schema), `derive` (id, lines), `seal` (hash), `check`
+ * (the books rules) and `addEntries` (handing chunks to IndexedDB, which serialises them); then
+ * `cacheRows`, `written` (waiting for IndexedDB to store what it was handed), `commit`.
+ */
+export type RecordPhaseTimes = Record<string, number>;
+
+/** A lap timer writing into `phases` (or doing nothing without it). */
+function lapsInto(phases: RecordPhaseTimes | undefined): (phase: string) => void {
+  if (phases === undefined) return () => {};
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    phases[phase] = (phases[phase] ?? 0) + (now - last);
+    last = now;
+  };
+}
+
+/**
+ * Derives, seals, checks and writes `inputs` in ONE transaction (see the file header). Every step is
+ * one pass over the inputs or a few bulk requests per table, never an await per entry, so a
+ * 20,000-entry import costs about 20 × a 1,000-entry batch.
  */
 export async function recordInOneTransaction(
   db: SamutDb,
@@ -106,10 +152,13 @@ export async function recordInOneTransaction(
   if (inputs.length < 1 || inputs.length > max) {
     throw new RangeError(`${limits.callerName ?? 'recordEntry'} takes 1..${max} inputs, got ${inputs.length}`);
   }
-  return db.transaction('rw', [db.entries, db.meta, ...booksCacheTables(db)], async () => {
+  const lap = lapsInto(limits.phases);
+  const stored = await db.transaction('rw', [db.entries, db.meta, ...booksCacheTables(db)], async () => {
+    lap('open');
     const enrolment = await enrolmentOrThrow(db);
     const setup = await getBooksSetup(db);
     const seqBefore = await lastDeviceSeq(db, enrolment.deviceId);
+    lap('read');
     const recordedAtMs = clock.nowMs();
     const todayIso = bangkokDateOf(recordedAtMs);
     const fail = (i: number, error: StoreError): never => {
@@ -118,57 +167,115 @@ export async function recordInOneTransaction(
       throw new StoreError(error.code, `รายการที่ ${i + 1}: ${error.messageTh}`, details);
     };
 
-    // 1. Build every entry. A cancel derives its lines from its target: one counting on this PC, or
-    //    one built earlier in this batch.
+    // 1. Derive every entry: document parsed, id, seq, lines. A cancel derives its lines from its
+    //    target: one counting on this PC, or one derived earlier in this batch. No hash yet (step 3).
     const cancelTargetIds = inputs.flatMap((x) => (x.kind === 'cancel' && typeof x.doc?.targetId === 'string' ? [x.doc.targetId] : []));
     const storedTargets = new Map((await db.entries.bulkGet(cancelTargetIds)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
-    const builtById = new Map<string, Entry>();
-    const built: Built[] = inputs.map((raw, i) => {
-      const b = buildOne(raw, enrolment, seqBefore + 1 + i, recordedAtMs, random, (id) => {
-        const inBatch = builtById.get(id);
+    lap('cancelTargets');
+    const derivedById = new Map<string, UnsealedEntry>();
+    const idBytes = randomBytesInBulk(random, idRandomBytes * inputs.length);
+    const derived: Derived[] = inputs.map((raw, i) => {
+      const idRandom = idBytes.subarray(i * idRandomBytes, (i + 1) * idRandomBytes);
+      const d = deriveOne(raw, enrolment, seqBefore + 1 + i, recordedAtMs, idRandom, lap, (id) => {
+        const inBatch = derivedById.get(id);
         if (inBatch) return { target: inBatch };
         const row = storedTargets.get(id);
         return row === undefined ? {} : countsInBooks(row.state) ? { target: entryOf(row) } : { state: row.state };
       });
-      if (b.outcome !== 'invalid') builtById.set(b.entry.id, b.entry);
-      return b;
+      if (d.outcome !== 'invalid') derivedById.set(d.entry.id, d.entry);
+      return d;
     });
 
-    // 2. One slice of the books for the whole batch, advanced entry by entry.
-    const keys = mergeBooksKeys(built.flatMap((b) => (b.outcome === 'invalid' ? [] : [booksKeysOf(b.entry, reversibleTarget(b))])));
+    // 2. One slice of the books for the whole batch (read before any write is queued behind which it
+    //    would wait), advanced entry by entry in step 3.
+    const keys = mergeBooksKeys(derived.flatMap((d) => (d.outcome === 'invalid' ? [] : [booksKeysOf(d.entry, reversibleTarget(d))])));
     const books = new InMemoryBooks(await loadBooksSlice(db, keys, setup, todayIso));
+    lap('loadBooks');
+
+    // 3. In input order: seal (hash), check against the books as left by the ones before, and hand to
+    //    IndexedDB in chunks (add, never put: an existing id fails the whole write). IndexedDB stores
+    //    one chunk while the next is hashed and checked, instead of starting once all are; a refusal
+    //    further on throws, the transaction aborts and every chunk already handed over is undone.
+    const sealedById = new Map<string, Entry>();
+    const sealedTarget = (target: UnsealedEntry): Entry => {
+      const inBatch = sealedById.get(target.id);
+      if (inBatch !== undefined) return inBatch;
+      const row = storedTargets.get(target.id);
+      if (row === undefined) throw new Error(`unreachable: the target ${target.id} of a cancel is neither stored nor in the batch`);
+      return entryOf(row);
+    };
+    const writes = new WritesInFlight();
     const accepted: { entry: Entry; target?: Entry }[] = [];
-    built.forEach((b, i) => {
-      if (b.outcome === 'invalid') return fail(i, b.error);
-      const check = checkAgainstBooks(b.entry, books);
-      if (b.outcome === 'target-missing') {
+    const stored: StoredEntry[] = [];
+    let chunkStart = 0;
+    derived.forEach((d, i) => {
+      if (d.outcome === 'invalid') return fail(i, d.error);
+      const entry = sealEntry(d.entry);
+      sealedById.set(entry.id, entry);
+      lap('seal');
+      const check = checkAgainstBooks(entry, books);
+      if (d.outcome === 'target-missing') {
         // The domain refuses a cancel whose target is not in the books. A target this PC holds but
         // that no longer counts (the server rejected it) gets a message that says so.
         if (check.outcome === 'accepted') throw new Error('checkAgainstBooks accepted a cancel whose target is not in the books');
-        if (check.code === 'cancel_unknown' && b.targetState !== undefined) {
+        if (check.code === 'cancel_unknown' && d.targetState !== undefined) {
           return fail(i, new StoreError('refused', targetNotCountingTh, { rejectionCode: 'cancel_unknown', field: 'targetId' }));
         }
       }
       if (check.outcome === 'refused') {
         return fail(i, new StoreError('refused', check.messageTh, { rejectionCode: check.code, ...(check.field !== undefined ? { field: check.field } : {}) }));
       }
-      if (b.outcome === 'target-missing') throw new Error('unreachable: a cancel without its target was not refused');
-      const outOfRange = receiptRangeRefusal(b.entry, setup.receiptBooks);
+      if (d.outcome === 'target-missing') throw new Error('unreachable: a cancel without its target was not refused');
+      const outOfRange = receiptRangeRefusal(entry, setup.receiptBooks);
       if (outOfRange) return fail(i, outOfRange);
-      books.apply(b.entry);
-      accepted.push(b.target ? { entry: b.entry, target: b.target } : { entry: b.entry });
+      books.apply(entry);
+      accepted.push(d.target ? { entry, target: sealedTarget(d.target) } : { entry });
+      stored.push({ ...entry, state: 'pending' } as StoredEntry);
+      lap('check');
+      if (stored.length - chunkStart === entriesPerAdd) {
+        writes.add(db.entries.bulkAdd(stored.slice(chunkStart)));
+        chunkStart = stored.length;
+        lap('addEntries');
+      }
     });
+    if (chunkStart < stored.length) writes.add(db.entries.bulkAdd(stored.slice(chunkStart)));
+    lap('addEntries');
 
-    // 3. Write: entries (add, never put: an existing id fails the whole write), caches, seq.
-    const stored: StoredEntry[] = accepted.map(({ entry }) => ({ ...entry, state: 'pending' }) as StoredEntry);
-    await db.entries.bulkAdd(stored);
-    await writeBooksCaches(booksTablesOf(db), accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target)));
+    // 4. The caches and the seq, in the same transaction. Each cache writer reads and writes only its
+    //    own tables (none reads `entries`), so their order against the entries' adds does not matter;
+    //    any failure rejects the whole and the transaction aborts with nothing written.
+    const cacheRows = accepted.map(({ entry, target }) => booksCacheRowsOf(entry, target));
     // Every accepted entry counts, a cancel too (its target counts: one that does not is refused above).
-    await applyAccountDayTotals(db, accepted.map(({ entry }) => entry), 1);
-    await addCashBookSources(db.cashBookDays, accepted.flatMap(({ entry, target }) => cashBookSourceOf(entry, target) ?? []));
-    await putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length);
+    const counting = accepted.map(({ entry }) => entry);
+    const cashBookSources = accepted.flatMap(({ entry, target }) => cashBookSourceOf(entry, target) ?? []);
+    lap('cacheRows');
+    writes.add(writeBooksCaches(booksTablesOf(db), cacheRows));
+    writes.add(applyAccountDayTotals(db, counting, 1));
+    writes.add(addCashBookSources(db.cashBookDays, cashBookSources));
+    writes.add(putLastDeviceSeq(db, enrolment.deviceId, seqBefore + stored.length));
+    await writes.all();
+    lap('written');
     return stored;
   });
+  lap('commit');
+  return stored;
+}
+
+/** Random bytes in an entry id (UUID v7). */
+const idRandomBytes = 10;
+
+/** What one crypto.getRandomValues call may fill (its limit is 65,536 bytes), a whole number of ids. */
+const randomBytesPerCall = 65_536 - (65_536 % idRandomBytes);
+
+/**
+ * `n` random bytes in a few large draws. One draw per entry id cost a 20,000-entry import ≈ 0.2 s in
+ * Chromium (each getRandomValues is a call into the browser); the bytes are the same stream a draw
+ * per id would take, in the same order.
+ */
+function randomBytesInBulk(random: RandomBytes, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let at = 0; at < n; at += randomBytesPerCall) out.set(random(Math.min(randomBytesPerCall, n - at)), at);
+  return out;
 }
 
 /**
@@ -176,24 +283,26 @@ export async function recordInOneTransaction(
  * rules (cancel_of_cancel), and its target has no effects of its own to read (booksKeysOf would throw
  * asking for them), so its keys are only the target's id.
  */
-function reversibleTarget(b: Exclude<Built, { outcome: 'invalid' }>): Entry | undefined {
-  return b.outcome === 'built' && b.target !== undefined && b.target.kind !== 'cancel' ? b.target : undefined;
+function reversibleTarget(d: Exclude<Derived, { outcome: 'invalid' }>): UnsealedEntry | undefined {
+  return d.outcome === 'derived' && d.target !== undefined && d.target.kind !== 'cancel' ? d.target : undefined;
 }
 
-function buildOne(
+function deriveOne(
   raw: RecordEntryInput,
   enrolment: Enrolment,
   seq: number,
   recordedAtMs: number,
-  random: RandomBytes,
-  findTarget: (id: string) => { target?: Entry; state?: StoredEntry['state'] },
-): Built {
+  idRandom: Uint8Array,
+  lap: (phase: string) => void,
+  findTarget: (id: string) => { target?: UnsealedEntry; state?: StoredEntry['state'] },
+): Derived {
   const parsed = parseRecordEntryInput(raw);
+  lap('parse');
   if (!parsed.ok) return { outcome: 'invalid', error: parsed.error };
   const input = parsed.input;
   const content = {
     schema: entrySchemaVersion,
-    id: entryIdOf(recordedAtMs, random(10)),
+    id: entryIdOf(recordedAtMs, idRandom),
     orgId: enrolment.orgId,
     deviceId: enrolment.deviceId,
     seq,
@@ -204,24 +313,25 @@ function buildOne(
     doc: input.doc,
   } as EntryContent;
 
-  let target: Entry | undefined;
+  let target: UnsealedEntry | undefined;
   if (content.kind === 'cancel') {
     const found = findTarget(content.doc.targetId);
     if (found.target === undefined) {
-      // Not buildable (a cancel's lines are its target's, reversed): a provisional entry without
+      // Not derivable (a cancel's lines are its target's, reversed): a provisional entry without
       // lines lets the domain's check give its own refusal.
-      const provisional = { ...content, lines: [] };
-      const entry = { ...provisional, hash: entryHash(provisional) } as Entry;
+      const entry = { ...content, lines: [] };
       return found.state === undefined ? { outcome: 'target-missing', entry } : { outcome: 'target-missing', entry, targetState: found.state };
     }
     target = found.target;
   }
-  const entry = buildEntry(content, target);
-  // Assert before writing what the server asserts after receiving: balanced, derived, hash intact.
-  if (entry.lines.length > 0 && !isBalanced(entry.lines)) throw new Error(`entry ${entry.id} does not balance`);
-  const check = checkEntry(entry);
-  if (check.outcome === 'invalid') return { outcome: 'invalid', error: new StoreError('invalid-entry', check.messageTh) };
-  return target ? { outcome: 'built', entry, target } : { outcome: 'built', entry };
+  // Derived once and, in the caller, sealed once: no checkEntry, which would parse the entry again,
+  // derive its lines again and hash it again, to find what the domain just made from a document
+  // parseRecordEntryInput checked with the same schemas (the envelope's ids come from the parsed
+  // enrolment, its seq and instant from here). The server still checks all of it on arrival;
+  // tests/store/recordedEntries.property.test.ts shows every entry this store records passes checkEntry.
+  const entry = deriveEntry(content, target);
+  lap('derive');
+  return target ? { outcome: 'derived', entry, target } : { outcome: 'derived', entry };
 }
 
 async function enrolmentOrThrow(db: SamutDb): Promise<Enrolment> {

@@ -6,7 +6,7 @@
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from './clock';
 import type { SamutDb } from './db';
 import type { RecordEntryInput } from './entryInput';
-import { recordInOneTransaction } from './recordEntry';
+import { recordInOneTransaction, type RecordPhaseTimes } from './recordEntry';
 import type { StoredEntry } from './storedEntry';
 
 /**
@@ -28,6 +28,8 @@ export async function recordImport(
   inputs: readonly RecordEntryInput[],
   clock: Clock = systemClock,
   random: RandomBytes = cryptoRandomBytes,
+  /** Filled with the milliseconds of each phase, when given (the import bench prints them). */
+  phases?: RecordPhaseTimes,
 ): Promise<StoredEntry[]> {
-  return recordInOneTransaction(db, inputs, clock, random, { batch: true, max: importEntriesMax, callerName: 'recordImport' });
+  return recordInOneTransaction(db, inputs, clock, random, { batch: true, max: importEntriesMax, callerName: 'recordImport', ...(phases ? { phases } : {}) });
 }

@@ -4,8 +4,11 @@
  * decode (papaparse / read-excel-file), read every row with the forms' rules, match natural keys
  * against the store, record everything in ONE IndexedDB transaction — each into a fresh database;
  * then the same CSV again (every row already recorded: nothing written). Goal: ≤ 3 s per file.
- * Beside it, the floor: as many bare records written in one transaction (what IndexedDB alone
- * costs here), and the keyboard grid's save latency per row (one recordEntry per Enter).
+ * The record phase is split as recordImport times it (RecordPhaseTimes in src/store/recordEntry.ts).
+ * Beside it, two floors: as many bare records written in one transaction (what IndexedDB alone
+ * costs here), and the same entries as stored added again with plain IndexedDB to a store indexed
+ * like `entries` (what storing them costs at the least); compare against these, the machine's load
+ * moves all the figures. Then the keyboard grid's save latency per row (one recordEntry per Enter).
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +39,11 @@ export async function benchImport(): Promise<void> {
     const again = await run('receipts.csv', false);
     const xlsx = await run('receipts.xlsx', true);
     const floorMs = await page.evaluate((n) => window.samutImportBench.floor(n), csv.recorded);
+    // The XLSX's entries, which the database holds now (before the grid adds its own).
+    const entriesFloor = await page.evaluate(() => window.samutImportBench.entriesFloor());
     const saves = await page.evaluate((n) => window.samutImportBench.gridSaves(n), gridRows);
+    // Last: it leaves an empty database behind.
+    const refused = await page.evaluate((n) => window.samutImportBench.refusedAtLast(n), 'receipts.csv');
 
     console.log(`import of ${rowsCount.toLocaleString('en-US')} rows in Chromium ${version}, goal ≤ ${goalMs / 1000} s per file:`);
     for (const [label, r] of [['CSV', csv], ['XLSX', xlsx], ['CSV again (all already recorded)', again]] as const) {
@@ -46,10 +53,17 @@ export async function benchImport(): Promise<void> {
           `${r.rows} rows → ${r.entries} entries, ${r.recorded} recorded, ${r.alreadyRecorded} already recorded, ${r.errors} row errors; ` +
           `JS heap peak ${r.peakHeapMb.toFixed(0)} MB (from ${r.heapBeforeMb.toFixed(0)} MB)`,
       );
+      const phases = Object.entries(r.recordPhases);
+      if (phases.length > 0) console.log(`    record phases: ${phases.map(([name, x]) => `${name} ${ms(x)}`).join(', ')}`);
     }
     console.log(
       `  floor: ${csv.recorded.toLocaleString('en-US')} bare records in one IndexedDB transaction ${ms(floorMs)}; ` +
-        `recording the CSV's entries took ${(csv.ms.record / floorMs).toFixed(1)}x that`,
+        `recording the entries took ${(csv.ms.record / floorMs).toFixed(1)}x that (CSV), ${(xlsx.ms.record / floorMs).toFixed(1)}x (XLSX)`,
+    );
+    console.log(
+      `  entries floor: the ${entriesFloor.entries.toLocaleString('en-US')} entries as stored, added again in one transaction to a store ` +
+        `with the entries table's key and indexes, plain IndexedDB ${ms(entriesFloor.ms)}; recording took ` +
+        `${(csv.ms.record / entriesFloor.ms).toFixed(1)}x that (CSV), ${(xlsx.ms.record / entriesFloor.ms).toFixed(1)}x (XLSX)`,
     );
     const sorted = [...saves].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -57,7 +71,14 @@ export async function benchImport(): Promise<void> {
       `  keyboard grid: ${gridRows} receipts saved one per Enter into the database holding the XLSX's entries: ` +
         `median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted[sorted.length - 1]!)} per row`,
     );
+    console.log(
+      `  refused at its last entry (receipt number already used): answered in ${ms(refused.ms)}, ` +
+        `${refused.entriesLeft} entries and seq ${String(refused.seqLeft ?? 'unused')} left (all or nothing)`,
+    );
     if (again.recorded !== 0) throw new Error(`re-import recorded ${again.recorded} entries, expected 0`);
+    if (refused.refusedIndex !== rowsCount - 1 || refused.entriesLeft !== 0 || refused.seqLeft !== undefined) {
+      throw new Error(`a refusal at entry ${rowsCount} must write nothing: ${JSON.stringify(refused)}`);
+    }
     if (csv.errors !== 0 || xlsx.errors !== 0) throw new Error('the generated files gave row errors');
   } finally {
     await close();
