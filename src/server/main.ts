@@ -5,7 +5,7 @@
  * text, for the operator); everything else it logs is JSON lines (http/logger.ts).
  * SIGTERM/SIGINT (graceful shutdown): readiness turns 503 and new requests get 503 + Connection: close;
  * the listener closes; requests in flight — a push in its transaction — run to their commit and their
- * answer; idle keep-alive connections are closed; then the database is closed (PGlite: so the data
+ * answer, flushed whole (http/connectionDrain.ts); idle keep-alive connections are ended; then the database is closed (PGlite: so the data
  * folder is consistent; PostgreSQL: the pool's connections) and the process exits 0. Requests still
  * running after SHUTDOWN_GRACE_MS have their connections cut (their transactions roll back or commit
  * unanswered: either way the PC sends again and the server answers `duplicate`).
@@ -18,13 +18,14 @@ import { systemClock } from './clock';
 import { ConfigError, readConfig } from './config';
 import { DataDirLockedError } from './dataDirLock';
 import { ensureDemoOrg } from './demoOrg';
+import { closeListener, trackConnections } from './http/connectionDrain';
 import { createLifecycle } from './http/lifecycle';
 import { errorFields, jsonLogger } from './http/logger';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-/** While stopping, idle keep-alive connections are closed this often (an answered one becomes idle). */
+/** While stopping, idle keep-alive connections are ended this often (an answered one becomes idle). */
 const idleSweepMs = 100;
 
 async function main(): Promise<void> {
@@ -59,18 +60,19 @@ async function main(): Promise<void> {
     console.log(`Samut server listening on http://${config.host}:${info.port}`);
     logger.info('listening', { host: config.host, port: info.port, database: config.databaseUrl ? 'postgresql' : 'pglite', cors: config.corsOrigins });
   }) as Server;
+  const connections = trackConnections(server);
 
   const stop = (signal: string) => {
     if (lifecycle.stopping) return;
     lifecycle.beginStopping();
     logger.info('stopping: waiting for requests in progress', { signal });
-    const sweep = setInterval(() => server.closeIdleConnections(), idleSweepMs);
+    const sweep = setInterval(() => connections.endIdle(), idleSweepMs);
     const cut = setTimeout(() => {
       logger.error('requests still running at the end of the grace period; closing their connections', { graceMs: config.shutdownGraceMs });
       server.closeAllConnections();
     }, config.shutdownGraceMs);
-    // close() stops accepting and calls back once every connection has ended.
-    server.close(() => {
+    // Stops accepting and calls back once every connection has ended (see connectionDrain.ts for why not server.close).
+    closeListener(server, () => {
       clearInterval(sweep);
       clearTimeout(cut);
       db.close().then(
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
         },
       );
     });
-    server.closeIdleConnections();
+    connections.endIdle();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -18,6 +18,8 @@ const loggedPathMax = 200;
 export function requestLog(logger: Logger) {
   return createMiddleware(async (c, next) => {
     const started = performance.now();
+    // At debug only: with it, a log shows which requests were in flight when something happened.
+    logger.debug('request received', { requestId: requestIdOf(c), method: c.req.method, path: c.req.path.slice(0, loggedPathMax) });
     await next();
     const ms = Math.round((performance.now() - started) * 10) / 10;
     logger.info('request', {
