@@ -1,12 +1,17 @@
 /**
  * The built app runs under the server's Content-Security-Policy (src/server/http/securityHeaders.ts:
  * script-src 'self', no inline script, no eval) in real Chromium with no violation: it loads, enrols
- * against the real server process, and every screen renders, first from the network and again from the
- * service worker's precache. The page counts `securitypolicyviolation` events and CSP console errors;
+ * against the real server process, every screen renders, and an XLSX import reaches its preview (the
+ * import worker and the unzip workers it starts from blob URLs), first from the network and again from
+ * the service worker's precache. The page counts `securitypolicyviolation` events and CSP console errors;
  * an inline script injected on purpose must be blocked and counted, so the counting itself is checked.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/node';
 import { screens } from '../../src/app/Nav';
 import { openE2eSession } from './session';
 
@@ -52,10 +57,45 @@ async function visitEveryScreen(page: Page): Promise<void> {
   }
 }
 
+/**
+ * 2,000 receipts in an XLSX file, each payer different: a shared-strings part big enough that the XLSX
+ * reader unzips in workers of its own, started from blob URLs (with worker-src 'self' alone the preview
+ * never comes; a small or repetitive file is unzipped in place and would not show it). The payers are
+ * script tags: they must stay text, never become elements.
+ */
+const rowsTotal = 2_000;
+async function receiptsXlsx(): Promise<Buffer> {
+  const header = ['วันที่', 'เล่มที่', 'เลขที่', 'ผู้ชำระเงิน', 'รหัสรายรับ', 'รายการ', 'จำนวนเงิน', 'วิธีรับเงิน'].map((value) => ({ value, type: String }));
+  const rows = Array.from({ length: rowsTotal }, (_, i) => i + 1).map((no) => [
+    { value: `${String(1 + (no % 28)).padStart(2, '0')}/02/2567`, type: String },
+    { value: '7', type: String },
+    { value: no, type: Number },
+    { value: `<script>alert(${no})</script> ผู้ชำระรายที่ ${no}`, type: String },
+    { value: '411002', type: String },
+    { value: 'ภาษีป้าย', type: String },
+    { value: 100 + no, type: Number },
+    { value: 'เงินสด', type: String },
+  ]);
+  return writeXlsxFile([header, ...rows], { buffer: true });
+}
+
+/** Reads the file on the import screen up to its preview: the import worker and its unzip workers run. */
+async function importUpToPreview(page: Page, filePath: string): Promise<void> {
+  await page.click('[data-testid="nav-backfill"]');
+  await page.waitForSelector('[data-testid="import-screen"]');
+  await page.selectOption('[data-testid="import-kind"]', 'receipt');
+  await page.setInputFiles('[data-testid="import-file"]', filePath);
+  await page.waitForSelector('[data-testid="import-preview"]', { timeout: 60_000 });
+  expect(Number(await page.getAttribute('[data-testid="import-counts"]', 'data-errors'))).toBe(0);
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+}
+
 describe('the app under its Content-Security-Policy', () => {
   const session = openE2eSession('samut-e2e-csp');
+  const fileDir = mkdtempSync(join(tmpdir(), 'samut-e2e-csp-file-'));
+  afterAll(() => rmSync(fileDir, { recursive: true, force: true }));
 
-  it('enrols and renders every screen, online and from the precache, with no CSP violation', async () => {
+  it('enrols, renders every screen and imports a file, online and from the precache, with no CSP violation', async () => {
     const consoleErrors: string[] = [];
     const page = session.watch(await session.context.newPage());
     await watchViolations(page, consoleErrors);
@@ -70,6 +110,9 @@ describe('the app under its Content-Security-Policy', () => {
     await page.waitForSelector('[data-testid="org-name"]');
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.ready).active)).toBe(true);
     await visitEveryScreen(page);
+    const filePath = join(fileDir, 'receipts.xlsx');
+    writeFileSync(filePath, await receiptsXlsx());
+    await importUpToPreview(page, filePath);
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     await expectInlineScriptBlocked(page);
 
@@ -78,6 +121,7 @@ describe('the app under its Content-Security-Policy', () => {
     await page.reload();
     await page.waitForSelector('[data-testid="org-name"]');
     await visitEveryScreen(page);
+    await importUpToPreview(page, filePath);
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     await expectInlineScriptBlocked(page);
 

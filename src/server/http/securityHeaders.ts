@@ -12,7 +12,10 @@
  */
 import { createMiddleware } from 'hono/factory';
 
-/** CSP of the app. `blob:`: exports and the import worker read files through blob URLs. */
+/**
+ * CSP of the app. `blob:`: exports and the import worker read files through blob URLs, and the XLSX
+ * reader in the import worker unzips in workers it starts from blob URLs (fflate).
+ */
 export const appContentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
@@ -20,7 +23,7 @@ export const appContentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self' blob:",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
