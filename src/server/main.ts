@@ -18,6 +18,7 @@ import { systemClock } from './clock';
 import { ConfigError, readConfig } from './config';
 import { DataDirLockedError } from './dataDirLock';
 import { ensureDemoOrg } from './demoOrg';
+import { answerClientErrors } from './http/clientErrors';
 import { closeListener, trackConnections } from './http/connectionDrain';
 import { createLifecycle } from './http/lifecycle';
 import { errorFields, jsonLogger } from './http/logger';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     logger.info('listening', { host: config.host, port: info.port, database: config.databaseUrl ? 'postgresql' : 'pglite', cors: config.corsOrigins });
   }) as Server;
   const connections = trackConnections(server);
+  answerClientErrors(server, logger);
 
   const stop = (signal: string) => {
     if (lifecycle.stopping) return;
