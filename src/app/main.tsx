@@ -2,6 +2,7 @@
  * The page's entry point and its only wiring: opens the database once, connects the sync engine,
  * watches the browser's install and update offers, registers the service worker and renders.
  */
+import './zodWithoutEval';
 import '@fontsource/sarabun/thai-400.css';
 import '@fontsource/sarabun/latin-400.css';
 import '@fontsource/sarabun/thai-700.css';

@@ -1,25 +1,38 @@
 /**
  * Reading a JSON request body within a byte limit. The limit is enforced while reading, not after, so
  * a client that lies about (or omits) Content-Length still cannot make the server buffer more than
- * `bytesMax`.
+ * `bytesMax`. http/bodyGuard.ts refuses a wrong content type earlier, before any database work; the
+ * check is repeated here so a route is safe on its own.
  */
 import type { Context } from 'hono';
 import { ApiError } from './errors';
+
+/** `application/json`, with parameters (charset) allowed; nothing else. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
+}
+
+/** 415 for a body that is not declared JSON. */
+export function notJsonError(): ApiError {
+  return new ApiError(415, 'unsupported_media_type', 'ข้อมูลที่ส่งต้องเป็น JSON (Content-Type: application/json)');
+}
+
+/** 413 naming the limit. */
+export function tooLargeError(bytesMax: number): ApiError {
+  return new ApiError(
+    413,
+    'payload_too_large',
+    `ข้อมูลที่ส่งมีขนาดเกิน ${bytesMax.toLocaleString('en-US')} ไบต์ กรุณาส่งเป็นชุดเล็กลง`,
+  );
+}
 
 /**
  * The parsed JSON body, or an ApiError: 415 (not JSON), 413 (too large), 400 (not valid JSON).
  * @example const body: unknown = await readJsonBody(c, limits.pushBytesMax);
  */
 export async function readJsonBody(c: Context, bytesMax: number): Promise<unknown> {
-  const contentType = c.req.header('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-    throw new ApiError(415, 'unsupported_media_type', 'ข้อมูลที่ส่งต้องเป็น JSON (Content-Type: application/json)');
-  }
-  const tooLarge = new ApiError(
-    413,
-    'payload_too_large',
-    `ข้อมูลที่ส่งมีขนาดเกิน ${bytesMax.toLocaleString('en-US')} ไบต์ กรุณาส่งเป็นชุดเล็กลง`,
-  );
+  if (!isJsonContentType(c.req.header('content-type'))) throw notJsonError();
+  const tooLarge = tooLargeError(bytesMax);
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > bytesMax) throw tooLarge;
 

@@ -1,34 +1,40 @@
 /**
- * The server process: the only file that reads the environment, opens sockets and handles signals.
- *   PORT (8080), HOST (127.0.0.1), DATA_DIR (./data, PGlite files), DIST_DIR (./dist, the built app),
- *   DATABASE_URL (unset: PGlite in DATA_DIR; set: that PostgreSQL database, and DATA_DIR is not used).
- * On an empty database it creates the demo organisation and prints its one-time enrolment code.
- * SIGTERM/SIGINT: stop accepting, let in-flight requests finish (their commits too), close the database
- * (PGlite: so the data folder is consistent; PostgreSQL: the pool's connections), exit 0.
+ * The server process: the only file that opens sockets and handles signals; its configuration comes
+ * from the environment through config.ts (README "Operations" lists every variable).
+ * On an empty database it creates the demo organisation and prints its one-time enrolment code (plain
+ * text, for the operator); everything else it logs is JSON lines (http/logger.ts).
+ * SIGTERM/SIGINT (graceful shutdown): readiness turns 503 and new requests get 503 + Connection: close;
+ * the listener closes; requests in flight — a push in its transaction — run to their commit and their
+ * answer, flushed whole (http/connectionDrain.ts); idle keep-alive connections are ended; then the database is closed (PGlite: so the data
+ * folder is consistent; PostgreSQL: the pool's connections) and the process exits 0. Requests still
+ * running after SHUTDOWN_GRACE_MS have their connections cut (their transactions roll back or commit
+ * unanswered: either way the PC sends again and the server answers `duplicate`).
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { systemClock } from './clock';
+import { ConfigError, readConfig } from './config';
 import { DataDirLockedError } from './dataDirLock';
 import { ensureDemoOrg } from './demoOrg';
+import { answerClientErrors } from './http/clientErrors';
+import { closeListener, trackConnections } from './http/connectionDrain';
+import { createLifecycle } from './http/lifecycle';
+import { errorFields, jsonLogger } from './http/logger';
 import { migrate } from './migrate';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
-/** In-flight requests get this long to finish at shutdown; then their connections are cut. */
-const shutdownGraceMs = 10_000;
+/** While stopping, idle keep-alive connections are ended this often (an answered one becomes idle). */
+const idleSweepMs = 100;
 
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? '8080');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${process.env.PORT}`);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const dataDir = process.env.DATA_DIR ?? './data';
-  const distDir = process.env.DIST_DIR ?? './dist';
+  const config = readConfig(process.env);
+  const logger = jsonLogger(config.logLevel);
 
-  const databaseUrl = process.env.DATABASE_URL;
   // A PostgreSQL server guards its own data: no folder lock. Both get the same migrations.
-  const db = databaseUrl ? await openPostgres(databaseUrl) : await openPglite(dataDir);
+  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
   await migrate(db);
   const demo = await ensureDemoOrg(db, systemClock);
   if (demo.created) {
@@ -36,43 +42,64 @@ async function main(): Promise<void> {
     console.log(`รหัสลงทะเบียน (enrolment code): ${demo.code}`);
   }
 
-  const distFound = existsSync(distDir);
-  if (!distFound) console.warn(`${distDir} not found (run \`npm run build\`): serving the API only`);
-  const app = createApp({ db, clock: systemClock, distDir: distFound ? distDir : undefined });
-  // PORT=0 asks the system for a free port (tests); the line shows the one actually bound.
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-    console.log(`Samut server listening on http://${host}:${info.port}`);
+  const distFound = existsSync(config.distDir);
+  if (!distFound) logger.warn(`${config.distDir} not found (run \`npm run build\`): serving the API only`);
+  const lifecycle = createLifecycle();
+  const app = createApp({
+    db,
+    clock: systemClock,
+    distDir: distFound ? config.distDir : undefined,
+    limits: config.limits,
+    logger,
+    corsOrigins: config.corsOrigins,
+    lifecycle,
+    readyTimeoutMs: config.readyTimeoutMs,
   });
+  // PORT=0 asks the system for a free port (tests); the line shows the one actually bound.
+  // Plain HTTP/1.1 (no createServer option): TLS and HTTP/2 belong to the reverse proxy.
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Samut server listening on http://${config.host}:${info.port}`);
+    logger.info('listening', { host: config.host, port: info.port, database: config.databaseUrl ? 'postgresql' : 'pglite', cors: config.corsOrigins });
+  }) as Server;
+  const connections = trackConnections(server);
+  answerClientErrors(server, logger);
 
-  let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping; waiting for requests in progress`);
+    if (lifecycle.stopping) return;
+    lifecycle.beginStopping();
+    logger.info('stopping: waiting for requests in progress', { signal });
+    const sweep = setInterval(() => connections.endIdle(), idleSweepMs);
     const cut = setTimeout(() => {
-      console.error(`requests still running after ${shutdownGraceMs} ms; closing their connections`);
-      if ('closeAllConnections' in server) server.closeAllConnections();
-    }, shutdownGraceMs);
-    // close() stops accepting and calls back once every in-flight request has been answered.
-    server.close(() => {
+      logger.error('requests still running at the end of the grace period; closing their connections', { graceMs: config.shutdownGraceMs });
+      server.closeAllConnections();
+    }, config.shutdownGraceMs);
+    // Stops accepting and calls back once every connection has ended (see connectionDrain.ts for why not server.close).
+    closeListener(server, () => {
+      clearInterval(sweep);
       clearTimeout(cut);
       db.close().then(
-        () => process.exit(0),
+        () => {
+          logger.info('stopped', { signal });
+          process.exit(0);
+        },
         (err: unknown) => {
-          console.error('closing the database failed:', err);
+          logger.error('closing the database failed', errorFields(err));
           process.exit(1);
         },
       );
     });
-    // Idle keep-alive connections would otherwise hold close() open until they time out.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    connections.endIdle();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((err: unknown) => {
-  // A folder in use is the operator's to resolve: say so plainly, without a stack trace.
+  // A bad setting or a folder in use is the operator's to resolve: say so plainly, without a stack trace.
+  if (err instanceof ConfigError) {
+    console.error(`Samut server failed to start: ${err.message}`);
+    process.exit(2);
+  }
   if (err instanceof DataDirLockedError) console.error(`Samut server failed to start: ${err.message}`);
   else console.error('Samut server failed to start:', err);
   process.exit(1);

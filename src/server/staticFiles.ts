@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
-import { errorBody } from './errors';
+import { answerJsonError } from './errors';
 
 /** For Vite's content-hashed files: a new build means new names, so they may be kept forever. */
 export const immutableCache = 'public, max-age=31536000, immutable';
@@ -54,5 +54,5 @@ export function staticFiles(options: { distDir?: string } = {}): MiddlewareHandl
 function notFoundFile(c: Context): Response {
   // A 404 must not be cached as if it were the file: the next deploy may well bring it.
   c.header('Cache-Control', 'no-store');
-  return c.json(errorBody('not_found', 'ไม่พบไฟล์ที่ขอ'), 404);
+  return answerJsonError(c, 404, 'not_found', 'ไม่พบไฟล์ที่ขอ');
 }

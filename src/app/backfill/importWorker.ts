@@ -4,6 +4,7 @@
  * It opens the same IndexedDB database as the page (the store's writes are transactions, and Dexie
  * tells the page's live queries about them). Messages are checked on arrival (importMessages.ts).
  */
+import '../zodWithoutEval';
 import { openSamutDb } from '../../store';
 import { toImportWorkerSchema, type FromImportWorker } from './importMessages';
 import { createImportSession } from './importSession';
