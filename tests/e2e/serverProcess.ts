@@ -46,7 +46,8 @@ export async function freePort(): Promise<number> {
 export async function startServer(opts: StartServerOptions): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: projectDir,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DIST_DIR: 'dist', ...opts.env },
+    // warn: a line per request would fill `out` (kept whole for the error message) in the herd bench.
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, DIST_DIR: 'dist', LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
