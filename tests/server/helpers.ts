@@ -249,3 +249,14 @@ export function expectRejected(result: PushResult | undefined, code: string): st
   expect(message).toMatch(/[\u0E00-\u0E7F]/);
   return message;
 }
+
+/**
+ * An answer as a caller sees it, without the request id every answer carries (new for each request by
+ * design): what "one and the same answer, no oracle" comparisons compare.
+ */
+export async function answerWithoutRequestId(res: Response): Promise<{ status: number; headers: [string, string][]; body: unknown }> {
+  const headers = [...res.headers].filter(([name]) => name !== 'x-request-id');
+  const body = (await res.json()) as { error?: { requestId?: unknown } };
+  if (body.error !== undefined) delete body.error.requestId;
+  return { status: res.status, headers, body };
+}
