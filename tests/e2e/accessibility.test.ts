@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { screens } from '../../src/app/Nav';
 import { reportList } from '../../src/app/reports/reportList';
 import { openE2eSession } from './session';
+import { typeDeposit, typeReceipt } from './typeDocuments';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -71,22 +72,8 @@ describe('accessibility of every screen (axe-core)', () => {
     await page.waitForSelector('[role="alert"]');
     findings.push(...(await seriousViolations(page, 'receipt (errors)')));
 
-    await page.fill('[data-testid="receipt-date"]', '16/01/2567');
-    await page.fill('[data-testid="receipt-book"]', '7/2567');
-    await page.fill('[data-testid="receipt-no"]', '1');
-    await page.fill('[data-testid="receipt-payer"]', 'นายสมชาย ใจดี');
-    await page.selectOption('[data-testid="receipt-item-0-account"]', '411002');
-    await page.fill('[data-testid="receipt-item-0-amount"]', '1,500');
-    await page.selectOption('[data-testid="receipt-method"]', 'cash');
-    await page.click('[data-testid="receipt-save"]');
-    await page.waitForSelector('[data-testid="receipt-saved"]');
-    await page.click('[data-testid="nav-deposit"]');
-    await page.fill('[data-testid="deposit-date"]', '16/01/2567');
-    await page.selectOption('[data-testid="deposit-to-bank-account"]', '011');
-    await page.fill('[data-testid="deposit-amount"]', '1,000');
-    await page.fill('[data-testid="deposit-slip-no"]', 'PAY-0116');
-    await page.click('[data-testid="deposit-save"]');
-    await page.waitForSelector('[data-testid="deposit-saved"]');
+    await typeReceipt(page, { dateBe: '16/01/2567', bookNo: '7/2567', receiptNo: '1', payer: 'นายสมชาย ใจดี', items: [{ account: '411002', amount: '1,500' }], method: 'cash' });
+    await typeDeposit(page, { dateBe: '16/01/2567', bankAccount: '011', amount: '1,000', slipNo: 'PAY-0116' });
 
     for (const screen of screens) {
       await page.click(`[data-testid="nav-${screen.id}"]`);

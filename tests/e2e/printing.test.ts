@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { bahtText } from '../../src/domain/bahtText';
 import { enrolThenGoOffline } from './enrolOffline';
 import { openE2eSession } from './session';
+import { typeDeposit, typeReceipt } from './typeDocuments';
 
 /** A4 is 210 mm wide; styles.css prints with 12 mm side margins: 186 mm of content = 703 CSS px at 96 px/in. */
 const a4ContentWidthPx = Math.floor((186 / 25.4) * 96);
@@ -56,26 +57,18 @@ describe('printed documents and the daily report, offline', () => {
     const orgName = await enrolThenGoOffline(session, page, 'nav-receipt');
 
     // The day's entries: a receipt of two items, then part of the cash taken to the bank.
-    await page.fill('[data-testid="receipt-date"]', '16/01/2567');
-    await page.fill('[data-testid="receipt-book"]', '7/2567');
-    await page.fill('[data-testid="receipt-no"]', '1');
-    await page.fill('[data-testid="receipt-payer"]', 'นายสมชาย ใจดี');
-    await page.selectOption('[data-testid="receipt-item-0-account"]', '411002');
-    await page.fill('[data-testid="receipt-item-0-amount"]', '1,500');
-    await page.click('[data-testid="receipt-add-item"]');
-    await page.selectOption('[data-testid="receipt-item-1-account"]', '412001');
-    await page.fill('[data-testid="receipt-item-1-amount"]', '40.50');
-    await page.selectOption('[data-testid="receipt-method"]', 'cash');
-    await page.click('[data-testid="receipt-save"]');
-    await page.waitForSelector('[data-testid="receipt-saved"]');
-
-    await page.click('[data-testid="nav-deposit"]');
-    await page.fill('[data-testid="deposit-date"]', '16/01/2567');
-    await page.selectOption('[data-testid="deposit-to-bank-account"]', '011');
-    await page.fill('[data-testid="deposit-amount"]', '1,000');
-    await page.fill('[data-testid="deposit-slip-no"]', 'PAY-0116');
-    await page.click('[data-testid="deposit-save"]');
-    await page.waitForSelector('[data-testid="deposit-saved"]');
+    await typeReceipt(page, {
+      dateBe: '16/01/2567',
+      bookNo: '7/2567',
+      receiptNo: '1',
+      payer: 'นายสมชาย ใจดี',
+      items: [
+        { account: '411002', amount: '1,500' },
+        { account: '412001', amount: '40.50' },
+      ],
+      method: 'cash',
+    });
+    await typeDeposit(page, { dateBe: '16/01/2567', bankAccount: '011', amount: '1,000', slipNo: 'PAY-0116' });
 
     // The receipt's print view, from its row in the entry list.
     await page.click('[data-testid="nav-entries"]');
