@@ -86,6 +86,11 @@ export function bangkokDateOf(epochMs: number): IsoDate {
   return new Date(epochMs + bangkokOffsetMs).toISOString().slice(0, 10);
 }
 
+/** The ISO date `n` days after (before, if negative) `date`. @example shiftIsoDate('2024-02-28', 2) // '2024-03-01' */
+export function shiftIsoDate(date: IsoDate, n: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }

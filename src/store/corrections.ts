@@ -14,6 +14,7 @@ import { uuidPattern } from '../domain/entryId';
 import { booksCacheTables } from './booksCaches';
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from './clock';
 import type { SamutDb } from './db';
+import { datedInState } from './entriesByDate';
 import type { RecordEntryInput } from './entryInput';
 import { recordEntry } from './recordEntry';
 import { countsInBooks, type StoredEntry } from './storedEntry';
@@ -105,7 +106,7 @@ export async function recordCorrection(
 }
 
 function stateRange(db: SamutDb, state: 'rejected' | 'conflict'): Promise<StoredEntry[]> {
-  return db.entries.where('[state+date+seq]').between([state, ''], [state, '\uffff']).toArray();
+  return datedInState(db, state, '', '\uffff').toArray();
 }
 
 /** The links of the given refused entries. A link row that no longer reads is a damaged hint: left out. */

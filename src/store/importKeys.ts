@@ -14,8 +14,9 @@ import { naturalKeyOf, type NaturalKeySource } from '../domain/import/naturalKey
 import type { SamutDb } from './db';
 import { receiptHoldersOf } from './receiptNumberBooks';
 import { importEntriesMax } from './recordImport';
-import { entriesInRangeMax, rangeReadSpans, splitRange } from './reportQueries';
-import { countsInBooks, type StoredEntry } from './storedEntry';
+import { countingStates, entriesDatedIn, rangeReadSpans } from './entriesByDate';
+import { entriesInRangeMax } from './reportQueries';
+import type { StoredEntry } from './storedEntry';
 
 /**
  * For the candidates' natural keys already held by an entry that counts on this PC: key → its entry id
@@ -53,7 +54,7 @@ export async function recordedNaturalKeys(db: SamutDb, candidates: readonly Natu
     for (const r of holders) held.set(`receipt|${r.bookNo}|${r.receiptNo}`, r.entryId);
     dated.sort(bookOrder);
     for (const e of dated) {
-      if (!kinds.has(e.kind) || !countsInBooks(e.state)) continue;
+      if (!kinds.has(e.kind)) continue;
       if (!hasVoucherKey(e) && !kindDates.has(kindDateOf(e))) continue;
       const key = naturalKeyOf(e);
       if (others.has(key) && !held.has(key)) held.set(key, e.id);
@@ -69,14 +70,9 @@ function hasVoucherKey(e: StoredEntry): boolean {
 
 const kindDateOf = (e: { kind: string; date: string }) => `${e.kind}|${e.date}`;
 
-/** Every entry dated from..to, in a few concurrent spans (as entriesInRange reads: Chromium decodes one while reading the next). */
+/** Every counting entry dated from..to, in a few concurrent spans (as entriesInRange reads). */
 async function entriesDated(db: SamutDb, from: string, to: string): Promise<StoredEntry[]> {
-  const parts = await Promise.all(
-    splitRange(from, to, rangeReadSpans).map(([lo, hi]) => db.entries.where('date').between(lo, hi, true, true).limit(entriesInRangeMax + 1).toArray()),
-  );
-  const rows = parts.flat();
-  if (rows.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} entries from ${from} to ${to}`);
-  return rows;
+  return entriesDatedIn(db, countingStates, from, to, rangeReadSpans, entriesInRangeMax);
 }
 
 function bookOrder(a: StoredEntry, b: StoredEntry): number {

@@ -11,13 +11,12 @@
 import type { IsoDate } from '../domain/thaiDate';
 import type { DigestItem } from '../sync/dayDigest';
 import type { MetaRow, SamutDb } from './db';
+import { datedInState } from './entriesByDate';
 import type { StoredEntry } from './storedEntry';
 
 /** Posted entries dated `from`..`to` (both included), of any device, in index order. */
 function postedOn(db: SamutDb, from: IsoDate, to: IsoDate) {
-  // ['posted', from] sorts before every key of `from`; ['posted', to, '\uffff'] after every key of `to`
-  // (IndexedDB orders numbers before strings, and seq is a number).
-  return db.entries.where('[state+date+seq]').between(['posted', from], ['posted', to, '\uffff'], true, true);
+  return datedInState(db, 'posted', from, to);
 }
 
 /**

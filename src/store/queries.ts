@@ -3,6 +3,7 @@
  */
 import type { IsoDate } from '../domain/thaiDate';
 import type { SamutDb } from './db';
+import { datedInState, syncStates } from './entriesByDate';
 import type { StoredEntry } from './storedEntry';
 
 /** Rows one call may return: screens page through more, they never load the whole book at once. */
@@ -11,13 +12,9 @@ export const listEntriesMax = 5000;
 /** Entries of one business date a cash book may hold; far above any office's day (≈ a few hundred). */
 export const entriesPerDayMax = 20_000;
 
-/**
- * The key range of the pending queue in the `[state+date+seq]` index. Dates are 'YYYY-MM-DD' strings,
- * so ['pending', ''] .. ['pending', '\uffff'] holds exactly the pending keys. (Dexie.minKey/maxKey
- * bounds make liveQuery fail with a DataError on fake-indexeddb; plain strings are valid everywhere.)
- */
+/** The pending queue: every pending entry, by date, then seq (the `[state+date+seq]` index's 'pending' range). */
 export function pendingRange(db: SamutDb) {
-  return db.entries.where('[state+date+seq]').between(['pending', ''], ['pending', '\uffff']);
+  return datedInState(db, 'pending', '', '\uffff');
 }
 
 /** How many entries wait to be posted. */
@@ -31,9 +28,9 @@ export interface ListEntriesOptions {
 }
 
 /**
- * The first `limit` entries ordered by business date, then device seq (or the reverse, newest first).
- * The `date` index orders equal dates by id, not seq, so the last (possibly cut) date is re-read whole
- * and cut by seq: the result is exactly the first `limit` in (date, seq) order.
+ * The first `limit` entries ordered by business date, then device seq, then id (or the reverse,
+ * newest first). Each sync state's range of the `[state+date+seq]` index is in that order already:
+ * the first `limit` of each state, merged, hold the first `limit` of all.
  * @example await listEntries(db, 50, { newestFirst: true })
  */
 export async function listEntries(db: SamutDb, limit = 200, options: ListEntriesOptions = {}): Promise<StoredEntry[]> {
@@ -42,13 +39,13 @@ export async function listEntries(db: SamutDb, limit = 200, options: ListEntries
   const newestFirst = options.newestFirst === true;
   const order = newestFirst ? (a: StoredEntry, b: StoredEntry) => byDateThenSeq(b, a) : byDateThenSeq;
   return db.transaction('r', db.entries, async () => {
-    const byDate = db.entries.orderBy('date');
-    const head = await (newestFirst ? byDate.reverse() : byDate).limit(bounded).toArray();
-    const last = head[head.length - 1];
-    if (last === undefined || head.length < bounded) return head.sort(order);
-    const before = head.filter((e) => e.date !== last.date);
-    const lastDay = (await listCashBookInTx(db, last.date)).sort(order);
-    return [...before.sort(order), ...lastDay.slice(0, bounded - before.length)];
+    const heads = await Promise.all(
+      syncStates.map((state) => {
+        const all = datedInState(db, state, '', '\uffff');
+        return (newestFirst ? all.reverse() : all).limit(bounded).toArray();
+      }),
+    );
+    return heads.flat().sort(order).slice(0, bounded);
   });
 }
 
@@ -72,12 +69,10 @@ export async function isCancelled(db: SamutDb, id: string): Promise<boolean> {
 
 /** The entries of one business date, by seq: the day's cash book (ทะเบียนเงินสด) before totals. */
 export async function listCashBook(db: SamutDb, date: IsoDate): Promise<StoredEntry[]> {
-  return db.transaction('r', db.entries, () => listCashBookInTx(db, date));
-}
-
-async function listCashBookInTx(db: SamutDb, date: IsoDate): Promise<StoredEntry[]> {
-  const day = await db.entries.where('date').equals(date).limit(entriesPerDayMax).toArray();
-  return day.sort(byDateThenSeq);
+  return db.transaction('r', db.entries, async () => {
+    const states = await Promise.all(syncStates.map((state) => datedInState(db, state, date, date).limit(entriesPerDayMax).toArray()));
+    return states.flat().sort(byDateThenSeq).slice(0, entriesPerDayMax);
+  });
 }
 
 function byDateThenSeq(a: StoredEntry, b: StoredEntry): number {

@@ -3,17 +3,18 @@
  * src/domain/reports need, from the entries that count (pending or posted) on this PC.
  * Totals come from the `accountMonthTotals` / `accountDayTotals` caches (one row per account and month
  * or day, never one per line), so a year's trial balance over 250,000 lines folds ≈ 12 × accounts rows;
- * entries come by the `date` index. Reads are not one snapshot across calls (nor across the spans of
+ * entries come by date from the `[state+date+seq]` index (src/store/entriesByDate.ts). Reads are not one snapshot across calls (nor across the spans of
  * entriesInRange): an entry recorded meanwhile may be in one read and not the next, as on any screen.
  * Every read is bounded and refuses rather than cut: a cut sum would be a wrong report shown as right.
  */
 import type { AccountTotals } from '../domain/reports/accountTotals';
 import type { Cancellations } from '../domain/reports/cancellations';
 import type { CashBookSource } from '../domain/reports/cashBooks';
-import type { IsoDate } from '../domain/thaiDate';
+import { shiftIsoDate, type IsoDate } from '../domain/thaiDate';
 import type { AccountDayTotalRow } from './accountDayTotals';
 import type { SamutDb } from './db';
-import { countsInBooks, type StoredEntry } from './storedEntry';
+import { countingStates, datedInState, entriesDatedIn, rangeReadSpans } from './entriesByDate';
+import type { StoredEntry } from './storedEntry';
 
 /** Day or month rows one totals read may fold: 1,000 accounts × 10 years of days, far above any office. */
 export const accountDayRowsMax = 3_650_000;
@@ -38,13 +39,13 @@ export async function accountTotalsAsOf(db: SamutDb, date: IsoDate): Promise<Acc
 
 /** Per account, the totals of every counting line dated before `date`: ยอดยกมา of a period starting then. */
 export async function accountTotalsBefore(db: SamutDb, date: IsoDate): Promise<AccountTotals> {
-  return foldRange(db, undefined, shiftDay(date, -1));
+  return foldRange(db, undefined, shiftIsoDate(date, -1));
 }
 
 /** `from` undefined: since the first entry. */
 async function foldRange(db: SamutDb, from: IsoDate | undefined, to: IsoDate): Promise<AccountTotals> {
   const firstFullMonth = from === undefined ? '' : from.endsWith('-01') ? monthOf(from) : monthOf(shiftMonth(from, 1));
-  const lastFullMonth = monthOf(shiftDay(to, 1)) !== monthOf(to) ? monthOf(to) : monthOf(shiftMonth(to, -1));
+  const lastFullMonth = monthOf(shiftIsoDate(to, 1)) !== monthOf(to) ? monthOf(to) : monthOf(shiftMonth(to, -1));
   const days = (lo: string, hi: string) => db.accountDayTotals.where('date').between(lo, hi, true, true).limit(accountDayRowsMax + 1).toArray();
   const none = Promise.resolve([] as AccountDayTotalRow[]);
   const parts = await db.transaction('r', db.accountDayTotals, db.accountMonthTotals, (): Promise<AccountDayTotalRow[][]> =>
@@ -61,11 +62,6 @@ async function foldRange(db: SamutDb, from: IsoDate | undefined, to: IsoDate): P
 }
 
 const monthOf = (date: IsoDate) => date.slice(0, 7);
-
-/** The ISO date `n` days after (before, if negative) `date`. */
-function shiftDay(date: IsoDate, n: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** The first day of the month `n` months after `date`'s. */
 function shiftMonth(date: IsoDate, n: number): IsoDate {
@@ -94,30 +90,13 @@ function foldRows(rows: readonly AccountDayTotalRow[]): AccountTotals {
  */
 export async function entriesInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<StoredEntry[]> {
   if (from > to) return [];
-  // A few spans read at once, each its own read-only transaction: Chromium reads one while the page
-  // decodes another (a month of a busy office, ≈ 8,000 entries, reads ≈ 2x faster than as one getAll).
-  // Each entry has one date, so it is in exactly one span.
-  const spans = splitRange(from, to, rangeReadSpans);
-  const parts = await Promise.all(spans.map(([lo, hi]) => db.entries.where('date').between(lo, hi, true, true).limit(entriesInRangeMax + 1).toArray()));
-  const rows = parts.flat();
-  if (rows.length > entriesInRangeMax) throw new RangeError(`more than ${entriesInRangeMax} entries from ${from} to ${to}`);
-  return rows.filter((e) => countsInBooks(e.state)).sort(bookOrder);
+  // A few spans per counting state read at once, each its own read-only transaction: Chromium reads
+  // one while the page decodes another (a month of a busy office, ≈ 8,000 entries, reads ≈ 2x faster
+  // than as one getAll). Each entry has one state and one date, so it is in exactly one range.
+  const rows = await entriesDatedIn(db, countingStates, from, to, rangeReadSpans, entriesInRangeMax);
+  return rows.sort(bookOrder);
 }
 
-/** Spans one range read is split into. */
-export const rangeReadSpans = 4;
-
-/** [from, to] as up to `n` consecutive day spans, both ends included (importKeys.ts reads by them too). */
-export function splitRange(from: IsoDate, to: IsoDate, n: number): [IsoDate, IsoDate][] {
-  const first = Date.parse(`${from}T00:00:00Z`);
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / 86_400_000) + 1;
-  // An open start ('' from accountTotalsAsOf-style callers) or a short range: one span.
-  if (!Number.isFinite(days) || days < n * 2) return [[from, to]];
-  const per = Math.ceil(days / n);
-  const spans: [IsoDate, IsoDate][] = [];
-  for (let d = 0; d < days; d += per) spans.push([shiftDay(from, d), shiftDay(from, Math.min(d + per, days) - 1)]);
-  return spans;
-}
 
 /**
  * What the store knows of cancellations beyond a period's own entries: which of `entries` a counting
@@ -182,8 +161,7 @@ export async function cashBookSourcesInRange(db: SamutDb, from: IsoDate, to: Iso
  */
 export async function pendingCountInRange(db: SamutDb, from: IsoDate, to: IsoDate): Promise<number> {
   if (from > to) return 0;
-  // [state+date+seq]: ['pending', from] sorts before every ['pending', from, seq]; seq is a number, below Infinity.
-  return db.entries.where('[state+date+seq]').between(['pending', from], ['pending', to, Infinity], true, true).count();
+  return datedInState(db, 'pending', from, to).count();
 }
 
 function bookOrder(a: StoredEntry, b: StoredEntry): number {

@@ -13,7 +13,7 @@ import { entrySchemaVersion } from '../../src/domain/entry';
 import { entryFormatsRead, readEntryOfAnyFormat } from '../../src/domain/entryFormats';
 import { entryHash } from '../../src/domain/entryHash';
 import { rebuildBooksCaches } from '../../src/store/booksCaches';
-import { openSamutDb, schemaV1, schemaV2, schemaV3 } from '../../src/store/db';
+import { openSamutDb, schemaV1, schemaV2, schemaV3, schemaV4 } from '../../src/store/db';
 import { countPending } from '../../src/store/queries';
 import { accountTotalsAsOf } from '../../src/store/reportQueries';
 
@@ -24,6 +24,7 @@ const olderSchemas = [
   { version: 1, stores: [schemaV1] },
   { version: 2, stores: [schemaV1, schemaV2] },
   { version: 3, stores: [schemaV1, schemaV2, schemaV3] },
+  { version: 4, stores: [schemaV1, schemaV2, schemaV3, schemaV4] },
 ] as const;
 
 describe('every entry format this version reads', () => {
@@ -61,7 +62,7 @@ describe('every entry format this version reads', () => {
       old.close();
 
       const db = openSamutDb(name, { indexedDB, IDBKeyRange });
-      expect(db.verno).toBe(4);
+      expect(db.verno).toBe(5);
       expect(await db.entries.orderBy(':id').toArray()).toEqual([...rows].sort((a, b) => String(a.id).localeCompare(String(b.id))));
       expect(await countPending(db)).toBe(rows.length);
       for (const stored of await db.entries.toArray()) expect(readEntryOfAnyFormat(stripSync(stored))).toMatchObject({ outcome: 'valid' });

@@ -10,8 +10,9 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { entryHash } from '../../src/domain/entryHash';
 import { buildEntry, type Entry, type EntryContent } from '../../src/domain/entry';
-import { openSamutDb, schemaV1, schemaV2, schemaV3 } from '../../src/store/db';
-import { cashBookSourcesInRange } from '../../src/store/reportQueries';
+import { openSamutDb, schemaV1, schemaV2, schemaV3, schemaV4 } from '../../src/store/db';
+import { countPending, listCashBook, listEntries } from '../../src/store/queries';
+import { cashBookSourcesInRange, entriesInRange, pendingCountInRange } from '../../src/store/reportQueries';
 import { recordEntry } from '../../src/store/recordEntry';
 import { receiptInput } from './entryInputs';
 import { manualClock, seededRandom, testEnrolment } from './fixtures';
@@ -52,7 +53,7 @@ describe('the version 1 → 4 upgrade (through 2 and 3)', () => {
 
     const db = openSamutDb(name, { indexedDB, IDBKeyRange });
     expect(await db.entries.toCollection().sortBy('seq')).toEqual(rows);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await allReceiptHolders(db.receiptNumberBooks)).map((r: { receiptNo: number }) => r.receiptNo)).toEqual([1, 2]); // not the rejected one
     expect(await db.accountDayTotals.toArray()).toEqual([
       { account: '010', date: '2024-01-16', debitSatang: 100_000, creditSatang: 0, entryCount: 2 },
@@ -98,7 +99,7 @@ describe('the version 2 → 4 upgrade', () => {
     v2.close();
 
     const db = openSamutDb(name, { indexedDB, IDBKeyRange });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.entries.toCollection().sortBy('seq')).toEqual(rows);
     expect(await db.accountDayTotals.toArray()).toEqual([
       { account: '010', date: '2024-01-16', debitSatang: 50_000, creditSatang: 0, entryCount: 1 },
@@ -129,7 +130,7 @@ describe('the version 3 → 4 upgrade', () => {
     v3.close();
 
     const db = openSamutDb(name, { indexedDB, IDBKeyRange });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.cancellations.toArray()).toEqual([{ targetId: receipt.id, cancelId: cancel.id, targetDate: '2024-01-16' }]);
     const january = await cashBookSourcesInRange(db, '2024-01-01', '2024-01-31');
     expect(january.sources.map((x) => x.entryId)).toEqual([receipt.id]);
@@ -142,6 +143,46 @@ describe('the version 3 → 4 upgrade', () => {
       ] }),
     ]);
     expect(february.cancelledIds.size).toBe(0);
+    db.close();
+  });
+});
+
+describe('the version 4 → 5 upgrade', () => {
+  it('drops the entries\' date index, keeps every entry and cache row as it was, and still reads by date across every state', async () => {
+    const name = `samut-upgrade-v4-${process.pid}`;
+    const v4 = new Dexie(name, { indexedDB, IDBKeyRange });
+    [schemaV1, schemaV2, schemaV3, schemaV4].forEach((stores, i) => v4.version(i + 1).stores(stores));
+    // Seqs out of date order, two dates, every state: the reads must come back in (date, seq) order.
+    const rows = [
+      { ...v1Receipt(4, 4, 'posted'), date: '2024-01-17' },
+      v1Receipt(3, 3, 'pending'),
+      v1Receipt(1, 1, 'rejected'),
+      { ...v1Receipt(2, 2, 'posted'), date: '2024-01-17' },
+      { ...v1Receipt(5, 5, 'conflict' as 'rejected'), date: '2024-01-17' },
+      v1Receipt(6, 6, 'posted'),
+    ];
+    await v4.table('entries').bulkAdd(rows);
+    const cacheRow = { date: '2024-01-16', sources: [] };
+    await v4.table('cashBookDays').add(cacheRow);
+    v4.close();
+
+    const db = openSamutDb(name, { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.entries.schema.indexes.map((i) => i.name)).toEqual(['[state+date+seq]']);
+    expect(await db.entries.orderBy(':id').toArray()).toEqual([...rows].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await db.cashBookDays.toArray()).toEqual([cacheRow]);
+
+    const seqs = (entries: readonly { seq: number }[]) => entries.map((e) => e.seq);
+    expect(seqs(await listCashBook(db, '2024-01-16'))).toEqual([1, 3, 6]); // every state, by seq
+    expect(seqs(await listCashBook(db, '2024-01-17'))).toEqual([2, 4, 5]);
+    expect(seqs(await listEntries(db, 10))).toEqual([1, 3, 6, 2, 4, 5]);
+    expect(seqs(await listEntries(db, 4))).toEqual([1, 3, 6, 2]);
+    expect(seqs(await listEntries(db, 2, { newestFirst: true }))).toEqual([5, 4]);
+    expect(seqs(await entriesInRange(db, '2024-01-01', '2024-01-31'))).toEqual([3, 6, 2, 4]); // counting only, book order
+    expect(seqs(await entriesInRange(db, '2024-01-17', '2024-01-17'))).toEqual([2, 4]);
+    expect(await pendingCountInRange(db, '2024-01-16', '2024-01-16')).toBe(1);
+    expect(await countPending(db)).toBe(1);
     db.close();
   });
 });

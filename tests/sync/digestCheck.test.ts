@@ -154,7 +154,7 @@ describe('checkDigest', () => {
 
   it('compares and re-queues this device’s entries only, never another PC’s entries kept here', async () => {
     const { db, server } = await postedBooks('digest-other-device');
-    const [someone] = await db.entries.where('date').equals('2024-01-16').toArray();
+    const [someone] = (await db.entries.toArray()).filter((e) => e.date === '2024-01-16');
     const foreign = { ...someone!, id: '0190d6a4-0000-7000-8000-0000000000ff', deviceId: '0190d6a4-0000-7000-8000-0000000000d2', date: '2024-01-18' };
     await db.entries.put(foreign);
     loseDays(server, ['2024-01-18']);
