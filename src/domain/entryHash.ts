@@ -19,6 +19,7 @@ export function sha256Hex(text: string): string {
 
 /** Hash of an entry's content; the `hash` field itself, if present, is left out. */
 export function entryHash(entry: Record<string, unknown>): string {
+  if (!('hash' in entry)) return sha256Hex(canonicalJson(entry));
   const { hash: _ignored, ...content } = entry;
   return sha256Hex(canonicalJson(content));
 }

@@ -20,6 +20,7 @@ import { applyAccountDayTotals } from './accountDayTotals';
 import { booksCacheRowsOf } from './booksCacheRows';
 import { booksCacheTables, booksTablesOf, writeBooksCaches } from './booksCaches';
 import { addCashBookSources } from './cashBookDays';
+import { chunkedAdd } from './chunkedAdd';
 import { loadBooksSlice } from './booksSlice';
 import { cryptoRandomBytes, systemClock, type Clock, type RandomBytes } from './clock';
 import type { SamutDb } from './db';
@@ -193,9 +194,9 @@ export async function recordInOneTransaction(
     lap('loadBooks');
 
     // 3. In input order: seal (hash), check against the books as left by the ones before, and hand to
-    //    IndexedDB in chunks (add, never put: an existing id fails the whole write). IndexedDB stores
-    //    one chunk while the next is hashed and checked, instead of starting once all are; a refusal
-    //    further on throws, the transaction aborts and every chunk already handed over is undone.
+    //    IndexedDB in chunks (chunkedAdd.ts; add, never put: an existing id fails the whole write).
+    //    IndexedDB stores one chunk while the next is hashed and checked, instead of starting once all
+    //    are; a refusal further on throws, the transaction aborts and every chunk handed over is undone.
     const sealedById = new Map<string, Entry>();
     const sealedTarget = (target: UnsealedEntry): Entry => {
       const inBatch = sealedById.get(target.id);
@@ -205,12 +206,15 @@ export async function recordInOneTransaction(
       return entryOf(row);
     };
     const writes = new WritesInFlight();
+    const addEntries = chunkedAdd(db.entries);
     const accepted: { entry: Entry; target?: Entry }[] = [];
     const stored: StoredEntry[] = [];
     let chunkStart = 0;
     derived.forEach((d, i) => {
       if (d.outcome === 'invalid') return fail(i, d.error);
-      const entry = sealEntry(d.entry);
+      // Sealed, then made the stored row itself (a fresh object, seen by nobody yet): no copy per entry.
+      const entry = sealEntry(d.entry) as StoredEntry;
+      entry.state = 'pending';
       sealedById.set(entry.id, entry);
       lap('seal');
       const check = checkAgainstBooks(entry, books);
@@ -230,15 +234,15 @@ export async function recordInOneTransaction(
       if (outOfRange) return fail(i, outOfRange);
       books.apply(entry);
       accepted.push(d.target ? { entry, target: sealedTarget(d.target) } : { entry });
-      stored.push({ ...entry, state: 'pending' } as StoredEntry);
+      stored.push(entry);
       lap('check');
       if (stored.length - chunkStart === entriesPerAdd) {
-        writes.add(db.entries.bulkAdd(stored.slice(chunkStart)));
+        writes.add(addEntries(stored.slice(chunkStart)));
         chunkStart = stored.length;
         lap('addEntries');
       }
     });
-    if (chunkStart < stored.length) writes.add(db.entries.bulkAdd(stored.slice(chunkStart)));
+    writes.add(addEntries(stored.slice(chunkStart)));
     lap('addEntries');
 
     // 4. The caches and the seq, in the same transaction. Each cache writer reads and writes only its
