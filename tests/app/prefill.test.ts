@@ -3,10 +3,11 @@
  * to the very same document and date: the corrected entry starts from exactly what was recorded.
  */
 import { describe, expect, it } from 'vitest';
-import { depositFormOf, journalFormOf, paymentFormOf, receiptFormOf } from '../../src/app/rejected/prefill';
+import { budgetFormOf, depositFormOf, journalFormOf, paymentFormOf, receiptFormOf } from '../../src/app/rejected/prefill';
 import type { EntryOfKind } from '../../src/domain/entry';
-import { readDepositForm, readJournalForm, readPaymentForm, readReceiptForm } from '../../src/domain/forms';
-import { budgetPayment, entryOf, lineDef, receiptDoc } from '../domain/builders';
+import { readBudgetForm, readDepositForm, readJournalForm, readPaymentForm, readReceiptForm, type BudgetFormContext } from '../../src/domain/forms';
+import type { BudgetDoc } from '../../src/domain/kinds/budgetEntry';
+import { appropriation, budgetPayment, entryOf, lineDef, receiptDoc } from '../domain/builders';
 
 describe('pre-filling a form from a refused entry', () => {
   it('writes a receipt back (B.E. date, amounts in baht, optional texts blank) and reads it back unchanged', () => {
@@ -60,5 +61,70 @@ describe('pre-filling a form from a refused entry', () => {
       { account: '413001', debitBaht: '', creditBaht: '100.50', note: '' },
     ]);
     expect(readJournalForm(form)).toEqual({ ok: true, date: entry.date, kind: 'journal', doc: entry.doc });
+  });
+
+  describe('a budget entry, each action with its own fields', () => {
+    const commitmentId = '0190d6a4-0000-7000-8000-0000000000c2';
+    const context: BudgetFormContext = {
+      budgetLines: [lineDef('L1'), lineDef('L2', 2567, '533000')],
+      commitments: [{ id: commitmentId, fiscalYear: 2567, line: 'L1', outstandingSatang: 3_000_000 }],
+    };
+    const budgetEntry = (doc: BudgetDoc, date: string) => entryOf({ kind: 'budget', doc }, date) as EntryOfKind<'budget'>;
+
+    it("writes an appropriation back with its line's whole classification, the year written out, and reads it back unchanged", () => {
+      // Enacted in September for the fiscal year starting in October: the line's year is not the date's.
+      const content = appropriation('L9', 12_345_678, 2567, { ...lineDef('L9'), projectName: 'โครงการอบรมอาสาสมัคร' });
+      const entry = entryOf(content, '2023-09-15') as EntryOfKind<'budget'>;
+      const form = budgetFormOf(entry);
+      expect(form).toMatchObject({ action: 'appropriation', dateBe: '15/09/2566', amountBaht: '123,456.78', reference: 'ข้อบัญญัติ 2567', newLine: false });
+      expect(form.line).toMatchObject({ code: 'L9', fiscalYear: '2567', categoryAccount: '532000', projectName: 'โครงการอบรมอาสาสมัคร', fundSource: 'budget' });
+      expect(readBudgetForm(form, { budgetLines: [] })).toEqual({ ok: true, date: entry.date, kind: 'budget', doc: entry.doc });
+    });
+
+    it('writes a งบเพิ่มเติม back as the line it names, which reads back unchanged as written or picked from the books', () => {
+      const entry = budgetEntry({ action: 'supplementary', line: lineDef('L1'), amountSatang: 500_000, reference: 'งบเพิ่มเติม 1/2567' }, '2024-03-01');
+      const form = budgetFormOf(entry);
+      expect(form).toMatchObject({ action: 'supplementary', dateBe: '01/03/2567', amountBaht: '5,000.00', newLine: true, lineCode: 'L1' });
+      expect(form.line).toMatchObject({ code: 'L1', fiscalYear: '2567', planCode: '00110', projectName: '' });
+      const read = { ok: true, date: entry.date, kind: 'budget', doc: entry.doc };
+      expect(readBudgetForm(form, context)).toEqual(read);
+      expect(readBudgetForm({ ...form, newLine: false }, context)).toEqual(read);
+    });
+
+    it('writes a โอน back, to an existing line or to a new one, and reads each back unchanged', () => {
+      const between = budgetEntry({ action: 'transfer', fiscalYear: 2567, fromLine: 'L1', toLine: 'L2', amountSatang: 250_050, reference: 'คำสั่งโอน 3/2567' }, '2024-04-02');
+      const betweenForm = budgetFormOf(between);
+      expect(betweenForm).toMatchObject({ action: 'transfer', fromLine: 'L1', toLine: 'L2', newLine: false, amountBaht: '2,500.50' });
+      expect(readBudgetForm(betweenForm, context)).toEqual({ ok: true, date: between.date, kind: 'budget', doc: between.doc });
+
+      const toLineDef = { ...lineDef('NEW-1', 2567, '541000'), groupName: 'งบลงทุน', projectName: 'ก่อสร้างรางระบายน้ำ', fundSource: 'accumulated' as const };
+      const toNew = budgetEntry({ action: 'transfer', fiscalYear: 2567, fromLine: 'L1', toLine: 'NEW-1', toLineDef, amountSatang: 9_000_000, reference: 'คำสั่งโอน 4/2567' }, '2024-04-03');
+      const toNewForm = budgetFormOf(toNew);
+      expect(toNewForm).toMatchObject({ action: 'transfer', fromLine: 'L1', toLine: '', newLine: true });
+      expect(toNewForm.line).toMatchObject({ code: 'NEW-1', categoryAccount: '541000', projectName: 'ก่อสร้างรางระบายน้ำ', fundSource: 'accumulated' });
+      expect(readBudgetForm(toNewForm, context)).toEqual({ ok: true, date: toNew.date, kind: 'budget', doc: toNew.doc });
+    });
+
+    it('writes a ผูกพัน back with its line, contract and payee, and reads it back unchanged', () => {
+      const entry = budgetEntry({ action: 'commitment', fiscalYear: 2567, line: 'L1', amountSatang: 3_000_000, reference: 'สัญญา 5/2567', payee: 'หจก. ก้าวหน้า' }, '2024-02-01');
+      const form = budgetFormOf(entry);
+      expect(form).toMatchObject({ action: 'commitment', dateBe: '01/02/2567', lineCode: 'L1', amountBaht: '30,000.00', reference: 'สัญญา 5/2567', payee: 'หจก. ก้าวหน้า' });
+      expect(readBudgetForm(form, context)).toEqual({ ok: true, date: entry.date, kind: 'budget', doc: entry.doc });
+    });
+
+    it('writes a ยกเลิกผูกพัน back with the commitment released and the reason, and reads it back unchanged', () => {
+      const entry = budgetEntry({ action: 'release', fiscalYear: 2567, line: 'L1', commitmentId, amountSatang: 1_000_001, reason: 'ผู้รับจ้างส่งงานไม่ครบ' }, '2024-06-28');
+      const form = budgetFormOf(entry);
+      expect(form).toMatchObject({ action: 'release', commitmentId, amountBaht: '10,000.01', reason: 'ผู้รับจ้างส่งงานไม่ครบ', reference: '', lineCode: '' });
+      expect(readBudgetForm(form, context)).toEqual({ ok: true, date: entry.date, kind: 'budget', doc: entry.doc });
+    });
+
+    it("writes a ประมาณการรายรับ back with the year estimated written out (next year's, here), and reads it back unchanged", () => {
+      const entry = budgetEntry({ action: 'revenueEstimate', fiscalYear: 2568, account: '411002', amountSatang: 80_000_000, reference: 'ประมาณการ 2568' }, '2024-08-15');
+      const form = budgetFormOf(entry);
+      expect(form).toMatchObject({ action: 'revenueEstimate', dateBe: '15/08/2567', fiscalYear: '2568', account: '411002', amountBaht: '800,000.00' });
+      const estimating = { ...context, revenueAccounts: (fy: number) => (fy === 2568 ? ['411002'] : []) };
+      expect(readBudgetForm(form, estimating)).toEqual({ ok: true, date: entry.date, kind: 'budget', doc: entry.doc });
+    });
   });
 });
