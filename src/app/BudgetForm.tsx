@@ -29,6 +29,7 @@ import { useBudgetYear } from './useBudgetYear';
 import { useEntryForm } from './useEntryForm';
 import type { EntryFormProps } from './entryFormProps';
 import { useFormCorrection } from './rejected/correcting';
+import { budgetFormOf } from './rejected/prefill';
 
 const formId = 'budget';
 
@@ -79,8 +80,7 @@ export function BudgetForm({ db, setup, onRecorded, correcting }: EntryFormProps
     { formId, read: (input) => readBudgetForm(input, context.current), fieldOf: budgetFieldOf, next: nextBudgetForm, focusAfterSave: 'amountBaht' },
     emptyBudgetForm,
     onRecorded,
-    // Not pre-filled yet (six actions, each its own fields): the officer types the corrected entry.
-    useFormCorrection<BudgetFormInput>(correcting, () => undefined),
+    useFormCorrection<BudgetFormInput>(correcting, (e) => (e.kind === 'budget' ? budgetFormOf(e) : undefined)),
   );
   const { form, errors } = f;
   const fy = fiscalYearOfForm(form.dateBe);
