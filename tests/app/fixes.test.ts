@@ -26,9 +26,10 @@ describe('fixPlanOf', () => {
     expect(plan.adviceTh).toContain('ยกเลิกไม่ได้');
   });
 
-  it('offers a refused budget entry a new one, not pre-filled', () => {
+  it('offers a refused budget entry a new one, pre-filled like the other kinds', () => {
     const plan = fixPlanOf({ entry: stored(entryOf(appropriation('L1', 100)), 'rejected', 'date_closed'), corrections: [] });
-    expect(plan.actions).toEqual([{ kind: 'record-anew', entryKind: 'budget', prefilled: false }]);
+    expect(plan.actions).toEqual([{ kind: 'record-anew', entryKind: 'budget', prefilled: true }]);
+    expect(plan.booksTh).toContain('ไม่มีผลต่อทะเบียนงบประมาณ');
   });
 
   it('is fixed once its last correction counts, and open again when that correction was refused too', () => {

@@ -4,7 +4,7 @@
  *   not count in this PC's books (countsInBooks), it cannot be cancelled either: the store refuses a
  *   cancel of it (targetNotCountingTh) and there is nothing to reverse.
  * - A refused receipt, deposit, ฎีกา, budget entry or ใบผ่านรายการ is fixed by a NEW entry (new id) with
- *   the right content; its form starts from the refused document (prefill.ts) where one exists.
+ *   the right content; its form starts from the refused document (prefill.ts).
  * - A refused cancel leaves its original counting here: the fix is a new cancel of the original, when
  *   it still counts and nothing else cancels it — unless the server says the original is already
  *   cancelled there (cancel_already) or it is itself refused (nothing left to reverse).
