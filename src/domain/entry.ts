@@ -186,7 +186,7 @@ export function sameLines(a: readonly JournalLine[], b: readonly JournalLine[]):
  * How an entry moves the budget register: budget documents directly; a payment charged to a budget
  * line spends gross and uses up its commitment; a cancel undoes its target's effects.
  */
-export function budgetEffectsOf(entry: UnsealedEntry, cancelTarget?: UnsealedEntry): BudgetEffect[] {
+export function budgetEffectsOf(entry: EntryContent, cancelTarget?: EntryContent): BudgetEffect[] {
   switch (entry.kind) {
     case 'budget':
       return budgetDocEffects(entry.doc, entry.id);

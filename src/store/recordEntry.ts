@@ -73,9 +73,12 @@ export async function recordEntries(
 
 const targetNotCountingTh = 'รายการที่ต้องการยกเลิกถูกเซิร์ฟเวอร์ปฏิเสธแล้ว จึงไม่นับในบัญชีและไม่ต้องยกเลิก (แก้ไขด้วยการบันทึกรายการใหม่)';
 
-/** One input, derived (not yet sealed): the entry and (for a cancel) its target, or why it cannot be recorded. */
-type Derived =
-  | { outcome: 'derived'; entry: UnsealedEntry; target?: UnsealedEntry }
+/**
+ * One input, prepared (document parsed, id and seq given, lines not yet derived): its content and
+ * (for a cancel) its target's, or why it cannot be recorded.
+ */
+type Prepared =
+  | { outcome: 'ready'; content: EntryContent; target?: EntryContent }
   /** A cancel whose target does not count here: the domain's check says why (date first, then target). */
   | { outcome: 'target-missing'; entry: UnsealedEntry; targetState?: StoredEntry['state'] }
   | { outcome: 'invalid'; error: StoreError };
@@ -120,9 +123,10 @@ export interface RecordLimits {
 
 /**
  * Milliseconds per phase of one recording: `open`, `read` (enrolment, setup, seq), `cancelTargets`;
- * summed over the entries `parse` (each input's schema), `derive` (id, lines), `seal` (hash), `check`
- * (the books rules) and `addEntries` (handing chunks to IndexedDB, which serialises them); then
- * `cacheRows`, `written` (waiting for IndexedDB to store what it was handed), `commit`.
+ * summed over the entries `parse` (each input's schema, id and envelope); `loadBooks`; summed over
+ * the entries `derive` (lines), `seal` (hash), `check` (the books rules) and `addEntries` (handing
+ * chunks to IndexedDB, which serialises them); then `cacheRows`, `written` (waiting for IndexedDB to
+ * store what it was handed), `commit`.
  */
 export type RecordPhaseTimes = Record<string, number>;
 
@@ -168,37 +172,39 @@ export async function recordInOneTransaction(
       throw new StoreError(error.code, `รายการที่ ${i + 1}: ${error.messageTh}`, details);
     };
 
-    // 1. Derive every entry: document parsed, id, seq, lines. A cancel derives its lines from its
-    //    target: one counting on this PC, or one derived earlier in this batch. No hash yet (step 3).
+    // 1. Prepare every entry: document parsed, id, seq; a cancel's target found, one counting on this
+    //    PC or one earlier in this batch. Lines and hash come in step 3, entry by entry, so IndexedDB
+    //    starts storing after this pass and the books' read, not after every entry is derived too.
     const cancelTargetIds = inputs.flatMap((x) => (x.kind === 'cancel' && typeof x.doc?.targetId === 'string' ? [x.doc.targetId] : []));
     const storedTargets = new Map((await db.entries.bulkGet(cancelTargetIds)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
     lap('cancelTargets');
-    const derivedById = new Map<string, UnsealedEntry>();
+    const preparedById = new Map<string, EntryContent>();
     const idBytes = randomBytesInBulk(random, idRandomBytes * inputs.length);
-    const derived: Derived[] = inputs.map((raw, i) => {
+    const prepared: Prepared[] = inputs.map((raw, i) => {
       const idRandom = idBytes.subarray(i * idRandomBytes, (i + 1) * idRandomBytes);
-      const d = deriveOne(raw, enrolment, seqBefore + 1 + i, recordedAtMs, idRandom, lap, (id) => {
-        const inBatch = derivedById.get(id);
+      const p = prepareOne(raw, enrolment, seqBefore + 1 + i, recordedAtMs, idRandom, lap, (id) => {
+        const inBatch = preparedById.get(id);
         if (inBatch) return { target: inBatch };
         const row = storedTargets.get(id);
         return row === undefined ? {} : countsInBooks(row.state) ? { target: entryOf(row) } : { state: row.state };
       });
-      if (d.outcome !== 'invalid') derivedById.set(d.entry.id, d.entry);
-      return d;
+      if (p.outcome === 'ready') preparedById.set(p.content.id, p.content);
+      else if (p.outcome === 'target-missing') preparedById.set(p.entry.id, p.entry);
+      return p;
     });
 
     // 2. One slice of the books for the whole batch (read before any write is queued behind which it
     //    would wait), advanced entry by entry in step 3.
-    const keys = mergeBooksKeys(derived.flatMap((d) => (d.outcome === 'invalid' ? [] : [booksKeysOf(d.entry, reversibleTarget(d))])));
+    const keys = mergeBooksKeys(prepared.flatMap((p) => (p.outcome === 'invalid' ? [] : [booksKeysOf(p.outcome === 'ready' ? p.content : p.entry, reversibleTarget(p))])));
     const books = new InMemoryBooks(await loadBooksSlice(db, keys, setup, todayIso));
     lap('loadBooks');
 
-    // 3. In input order: seal (hash), check against the books as left by the ones before, and hand to
+    // 3. In input order: derive (lines), seal (hash), check against the books as left by the ones before, and hand to
     //    IndexedDB in chunks (chunkedAdd.ts; add, never put: an existing id fails the whole write).
     //    IndexedDB stores one chunk while the next is hashed and checked, instead of starting once all
     //    are; a refusal further on throws, the transaction aborts and every chunk handed over is undone.
     const sealedById = new Map<string, Entry>();
-    const sealedTarget = (target: UnsealedEntry): Entry => {
+    const sealedTarget = (target: EntryContent): Entry => {
       const inBatch = sealedById.get(target.id);
       if (inBatch !== undefined) return inBatch;
       const row = storedTargets.get(target.id);
@@ -210,10 +216,19 @@ export async function recordInOneTransaction(
     const accepted: { entry: Entry; target?: Entry }[] = [];
     const stored: StoredEntry[] = [];
     let chunkStart = 0;
-    derived.forEach((d, i) => {
+    prepared.forEach((d, i) => {
       if (d.outcome === 'invalid') return fail(i, d.error);
+      // Derived once and sealed once: no checkEntry, which would parse the entry again, derive its
+      // lines again and hash it again, to find what the domain just made from a document
+      // parseRecordEntryInput checked with the same schemas (the envelope's ids come from the parsed
+      // enrolment, its seq and instant from here). The server still checks all of it on arrival;
+      // tests/store/recordedEntries.property.test.ts shows every entry this store records passes
+      // checkEntry. A cancel's lines are its target's reversed: stored, or sealed earlier in this loop.
+      const target = d.outcome === 'ready' && d.target !== undefined ? sealedTarget(d.target) : undefined;
+      const unsealed = d.outcome === 'ready' ? deriveEntry(d.content, target) : d.entry;
+      lap('derive');
       // Sealed, then made the stored row itself (a fresh object, seen by nobody yet): no copy per entry.
-      const entry = sealEntry(d.entry) as StoredEntry;
+      const entry = sealEntry(unsealed) as StoredEntry;
       entry.state = 'pending';
       sealedById.set(entry.id, entry);
       lap('seal');
@@ -233,7 +248,7 @@ export async function recordInOneTransaction(
       const outOfRange = receiptRangeRefusal(entry, setup.receiptBooks);
       if (outOfRange) return fail(i, outOfRange);
       books.apply(entry);
-      accepted.push(d.target ? { entry, target: sealedTarget(d.target) } : { entry });
+      accepted.push(target ? { entry, target } : { entry });
       stored.push(entry);
       lap('check');
       if (stored.length - chunkStart === entriesPerAdd) {
@@ -287,22 +302,24 @@ function randomBytesInBulk(random: RandomBytes, n: number): Uint8Array {
  * rules (cancel_of_cancel), and its target has no effects of its own to read (booksKeysOf would throw
  * asking for them), so its keys are only the target's id.
  */
-function reversibleTarget(d: Exclude<Derived, { outcome: 'invalid' }>): UnsealedEntry | undefined {
-  return d.outcome === 'derived' && d.target !== undefined && d.target.kind !== 'cancel' ? d.target : undefined;
+function reversibleTarget(p: Exclude<Prepared, { outcome: 'invalid' }>): EntryContent | undefined {
+  return p.outcome === 'ready' && p.target !== undefined && p.target.kind !== 'cancel' ? p.target : undefined;
 }
 
-function deriveOne(
+function prepareOne(
   raw: RecordEntryInput,
   enrolment: Enrolment,
   seq: number,
   recordedAtMs: number,
   idRandom: Uint8Array,
   lap: (phase: string) => void,
-  findTarget: (id: string) => { target?: UnsealedEntry; state?: StoredEntry['state'] },
-): Derived {
+  findTarget: (id: string) => { target?: EntryContent; state?: StoredEntry['state'] },
+): Prepared {
   const parsed = parseRecordEntryInput(raw);
-  lap('parse');
-  if (!parsed.ok) return { outcome: 'invalid', error: parsed.error };
+  if (!parsed.ok) {
+    lap('parse');
+    return { outcome: 'invalid', error: parsed.error };
+  }
   const input = parsed.input;
   const content = {
     schema: entrySchemaVersion,
@@ -317,7 +334,7 @@ function deriveOne(
     doc: input.doc,
   } as EntryContent;
 
-  let target: UnsealedEntry | undefined;
+  let target: EntryContent | undefined;
   if (content.kind === 'cancel') {
     const found = findTarget(content.doc.targetId);
     if (found.target === undefined) {
@@ -328,14 +345,8 @@ function deriveOne(
     }
     target = found.target;
   }
-  // Derived once and, in the caller, sealed once: no checkEntry, which would parse the entry again,
-  // derive its lines again and hash it again, to find what the domain just made from a document
-  // parseRecordEntryInput checked with the same schemas (the envelope's ids come from the parsed
-  // enrolment, its seq and instant from here). The server still checks all of it on arrival;
-  // tests/store/recordedEntries.property.test.ts shows every entry this store records passes checkEntry.
-  const entry = deriveEntry(content, target);
-  lap('derive');
-  return target ? { outcome: 'derived', entry, target } : { outcome: 'derived', entry };
+  lap('parse');
+  return target ? { outcome: 'ready', content, target } : { outcome: 'ready', content };
 }
 
 async function enrolmentOrThrow(db: SamutDb): Promise<Enrolment> {

@@ -2,7 +2,7 @@
  * The slice of the books an entry's rules read, so a store loads only that (in a few set-based
  * queries per batch) instead of the whole ledger.
  */
-import { budgetEffectsOf, type UnsealedEntry } from '../entry';
+import { budgetEffectsOf, type EntryContent } from '../entry';
 import { budgetLineDefsOf } from '../kinds/budgetEntry';
 
 export interface BooksKeys {
@@ -19,9 +19,9 @@ export function emptyBooksKeys(): BooksKeys {
 /**
  * Keys one entry's rules read. A cancel reads its target; once the target is loaded, call again with
  * it to get the keys the target's reversal touches (its budget lines and commitment). Reads the
- * documents and ids, never the hash: a store asks before it seals its entries.
+ * documents and ids, never the lines or the hash: a store asks before it derives its entries.
  */
-export function booksKeysOf(entry: UnsealedEntry, cancelTarget?: UnsealedEntry): BooksKeys {
+export function booksKeysOf(entry: EntryContent, cancelTarget?: EntryContent): BooksKeys {
   const keys = emptyBooksKeys();
   switch (entry.kind) {
     case 'receipt':
