@@ -14,6 +14,9 @@ export interface ImportRow {
   cells: readonly ImportCell[];
 }
 
+/** A date cell as read once for the file: the form readers' B.E. text, or the cell's Thai error. */
+export type DateCellReading = { ok: true; dateBe: string } | { ok: false; messageTh: string };
+
 export type HeaderMatch = { ok: true; sheet: ImportSheet } | { ok: false; errors: RowError[] };
 
 /**
@@ -53,6 +56,11 @@ export class ImportSheet {
   private readonly columnByField: ReadonlyMap<string, ImportColumn>;
   /** Template order of each Thai header, to sort a row's errors as the columns read. */
   readonly orderOfHeader: ReadonlyMap<string, number>;
+  /**
+   * Date cells already read in this file, by their text (a Date cell by its time): a file's rows
+   * share a few hundred days, so each is parsed, checked and formatted once rather than per row.
+   */
+  readonly datesRead = new Map<string | number, DateCellReading>();
 
   constructor(
     readonly template: ImportTemplate,
