@@ -62,14 +62,23 @@ function dateCellReading(sheet: ImportSheet, key: string | number, cell: string 
 export function vocabulary<V extends string>(words: Record<V, readonly string[]>): ReadonlyMap<string, V> {
   const map = new Map<string, V>();
   for (const [value, spellings] of Object.entries(words) as [V, readonly string[]][]) {
-    for (const s of [value, ...spellings]) map.set(foldHeader(s), value);
+    for (const s of [value, ...spellings]) {
+      const folded = foldHeader(s);
+      // wordOf looks a word up unfolded first, which is only right if a key folds to itself.
+      if (foldHeader(folded) !== folded) throw new Error(`vocabulary: "${s}" does not fold to a fixed point`);
+      map.set(folded, value);
+    }
   }
   return map;
 }
 
-/** The value a typed word names, or undefined. */
+/**
+ * The value a typed word names, or undefined. A word typed exactly as spelled in the vocabulary is
+ * found without folding it: the vocabulary's keys are folded already and fold to themselves (checked
+ * when it is made), so the word would have folded to the same key.
+ */
 export function wordOf<V extends string>(vocab: ReadonlyMap<string, V>, text: string): V | undefined {
-  return vocab.get(foldHeader(text));
+  return vocab.get(text) ?? vocab.get(foldHeader(text));
 }
 
 /** Puts each form field error on the cell its field came from (`cellOf` says which). */
