@@ -89,7 +89,8 @@ export class ImportSheet {
 /** The errors of one entry's rows, at most one per cell, and the cells read as text. */
 export class RowSink {
   readonly errors: RowError[] = [];
-  private readonly cellsAtFault = new Set<string>();
+  /** Made on the first error: most entries of a file have none, and a Set per entry is garbage. */
+  private cellsAtFault: Set<string> | undefined;
 
   constructor(readonly sheet: ImportSheet) {}
 
@@ -100,6 +101,7 @@ export class RowSink {
   fail(r: ImportRow, field: string, messageTh: string): void {
     const column = this.sheet.headerOf(field);
     const key = `${r.row}\u0000${column}`;
+    this.cellsAtFault ??= new Set();
     if (this.cellsAtFault.has(key)) return;
     this.cellsAtFault.add(key);
     this.errors.push({ row: r.row, column, messageTh });
