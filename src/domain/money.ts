@@ -30,7 +30,13 @@ const amountPattern = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
  * @example parseBaht('(100)')    // { ok: true, satang: -10000 }  accountants' negative
  */
 export function parseBaht(text: string): ParsedAmount {
-  let t = text.trim().replace(/฿|บาท/g, '').replace(/\s+/g, '');
+  // Most cells are already plain ("1234.50", an XLSX number's text): such text has nothing to strip
+  // and reads the same, so the stripping below is skipped for it.
+  const plain = amountPattern.exec(text);
+  if (plain) return satangOf(plain, text);
+  let t = text.trim();
+  if (t.includes('฿') || t.includes('บาท')) t = t.replace(/฿|บาท/g, '');
+  t = t.replace(/\s+/g, '');
   if (t === '') return { ok: false, messageTh: 'กรุณากรอกจำนวนเงิน' };
   if (/^\(.*\)$/.test(t)) t = '-' + t.slice(1, -1);
   if (t.includes(',')) {
@@ -38,7 +44,7 @@ export function parseBaht(text: string): ParsedAmount {
     if (!/^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) {
       return { ok: false, messageTh: `จำนวนเงิน "${text.trim()}" ใส่เครื่องหมายจุลภาคไม่ถูกต้อง` };
     }
-    t = t.replace(/,/g, '');
+    t = t.replaceAll(',', '');
   }
   const m = amountPattern.exec(t);
   if (!m) {
@@ -47,8 +53,14 @@ export function parseBaht(text: string): ParsedAmount {
     }
     return { ok: false, messageTh: `จำนวนเงิน "${text.trim()}" ไม่ใช่ตัวเลข` };
   }
+  return satangOf(m, text);
+}
+
+/** The amount amountPattern matched in `text` (as typed, for the messages), within what a document may hold. */
+function satangOf(m: RegExpExecArray, text: string): ParsedAmount {
   const [, minus, bahtDigits = '0', satangDigits = ''] = m;
-  if (bahtDigits.replace(/^0+/, '').length > 14) {
+  // Leading zeros do not count; only a long digit string can have more than 14 once they are gone.
+  if (bahtDigits.length > 14 && bahtDigits.replace(/^0+/, '').length > 14) {
     return { ok: false, messageTh: `จำนวนเงิน "${text.trim()}" มากเกินกว่าที่ระบบรับได้` };
   }
   const satang = Number(bahtDigits) * satangPerBaht + Number(satangDigits.padEnd(2, '0'));

@@ -5,7 +5,6 @@
 import { receiptDocSchema, type ReceiptDoc } from '../kinds/receipt';
 import {
   ErrorCollector,
-  isBlankRow,
   optionalText,
   pathMap,
   readAmount,
@@ -78,9 +77,12 @@ export function readReceiptForm(input: ReceiptFormInput): FormResult<'receipt'> 
 
 /** Item rows with anything typed in them, with their row index on the form. */
 function filledItemRows(input: ReceiptFormInput): { row: ReceiptItemInput; index: number }[] {
-  return input.items
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => !isBlankRow({ account: row.account, amountBaht: row.amountBaht, description: row.description }));
+  // One pass, no intermediate arrays or records: an import reads this form once per receipt.
+  const filled: { row: ReceiptItemInput; index: number }[] = [];
+  input.items.forEach((row, index) => {
+    if (!(row.account.trim() === '' && row.amountBaht.trim() === '' && row.description.trim() === '')) filled.push({ row, index });
+  });
+  return filled;
 }
 
 const receiptPaths = pathMap([

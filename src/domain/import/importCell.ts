@@ -9,12 +9,39 @@ import type { ImportCell } from './importTypes';
 const edgeSpace = /^[\s\u200B\uFEFF]+|[\s\u200B\uFEFF]+$/g;
 const thaiDigit = /[๐-๙]/g;
 const thaiZeroCode = '๐'.charCodeAt(0);
+const thaiNineCode = '๙'.charCodeAt(0);
+
+/**
+ * True when a UTF-16 unit cannot be one of edgeSpace's characters: printable ASCII, the C1/Latin
+ * range below NBSP, and the Thai block hold none of them. Checking the two ends first lets the
+ * common cell (no stray spaces) skip the regexp, which is most of a 20,000-row file's cells.
+ */
+function neverEdgeSpace(code: number): boolean {
+  return (code > 0x20 && code < 0xa0) || (code >= 0x0e00 && code <= 0x0e7f);
+}
+
+/** Trims edgeSpace off both ends; the regexp only runs when an end may hold one. */
+function trimEdgeSpace(text: string): string {
+  if (text === '') return text;
+  if (neverEdgeSpace(text.charCodeAt(0)) && neverEdgeSpace(text.charCodeAt(text.length - 1))) return text;
+  return text.replace(edgeSpace, '');
+}
+
+/** True when `text` holds a Thai digit; a plain loop, cheaper than the replace on text with none. */
+function hasThaiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= thaiZeroCode && code <= thaiNineCode) return true;
+  }
+  return false;
+}
 
 /**
  * Thai digits (๐–๙) as Arabic digits: officers type dates and amounts either way.
  * @example arabicDigits('๑๖/๐๑/๒๕๖๗') // '16/01/2567'
  */
 export function arabicDigits(text: string): string {
+  if (!hasThaiDigit(text)) return text;
   return text.replace(thaiDigit, (d) => String(d.charCodeAt(0) - thaiZeroCode));
 }
 
@@ -26,7 +53,7 @@ export function arabicDigits(text: string): string {
  */
 export function cellText(cell: ImportCell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return cell.replace(edgeSpace, '');
+  if (typeof cell === 'string') return trimEdgeSpace(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   const iso = isoOfUtcDate(cell);
   return iso === undefined ? '' : formatBeDate(iso);

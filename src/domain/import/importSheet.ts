@@ -14,6 +14,9 @@ export interface ImportRow {
   cells: readonly ImportCell[];
 }
 
+/** A date cell as read once for the file: the form readers' B.E. text, or the cell's Thai error. */
+export type DateCellReading = { ok: true; dateBe: string } | { ok: false; messageTh: string };
+
 export type HeaderMatch = { ok: true; sheet: ImportSheet } | { ok: false; errors: RowError[] };
 
 /**
@@ -53,6 +56,11 @@ export class ImportSheet {
   private readonly columnByField: ReadonlyMap<string, ImportColumn>;
   /** Template order of each Thai header, to sort a row's errors as the columns read. */
   readonly orderOfHeader: ReadonlyMap<string, number>;
+  /**
+   * Date cells already read in this file, by their text (a Date cell by its time): a file's rows
+   * share a few hundred days, so each is parsed, checked and formatted once rather than per row.
+   */
+  readonly datesRead = new Map<string | number, DateCellReading>();
 
   constructor(
     readonly template: ImportTemplate,
@@ -81,7 +89,8 @@ export class ImportSheet {
 /** The errors of one entry's rows, at most one per cell, and the cells read as text. */
 export class RowSink {
   readonly errors: RowError[] = [];
-  private readonly cellsAtFault = new Set<string>();
+  /** Made on the first error: most entries of a file have none, and a Set per entry is garbage. */
+  private cellsAtFault: Set<string> | undefined;
 
   constructor(readonly sheet: ImportSheet) {}
 
@@ -92,6 +101,7 @@ export class RowSink {
   fail(r: ImportRow, field: string, messageTh: string): void {
     const column = this.sheet.headerOf(field);
     const key = `${r.row}\u0000${column}`;
+    this.cellsAtFault ??= new Set();
     if (this.cellsAtFault.has(key)) return;
     this.cellsAtFault.add(key);
     this.errors.push({ row: r.row, column, messageTh });

@@ -9,7 +9,7 @@ import type { FieldErrors } from '../forms/formResult';
 import { formatBeDate, type IsoDate } from '../thaiDate';
 import { cellText } from './importCell';
 import { parseImportDate } from './importDate';
-import type { ImportRow, RowSink } from './importSheet';
+import type { DateCellReading, ImportRow, ImportSheet, RowSink } from './importSheet';
 import type { ImportedEntry, ImportOptions, ImportTemplate } from './importTypes';
 
 /** An entry as one kind's reader gives it: what a form reader returns when it is ok. */
@@ -36,26 +36,49 @@ export type KindReaderOf = (options: ImportOptions) => KindReader;
  */
 export function dateCell(sink: RowSink, r: ImportRow, field: string): string {
   const cell = sink.sheet.raw(r, field);
-  const parsed = parseImportDate(cell instanceof Date ? cell : cellText(cell));
-  if (!parsed.ok) {
-    sink.fail(r, field, parsed.messageTh);
+  const text = cell instanceof Date ? '' : cellText(cell);
+  const read = cell instanceof Date ? dateCellReading(sink.sheet, cell.getTime(), cell) : dateCellReading(sink.sheet, text, text);
+  if (!read.ok) {
+    sink.fail(r, field, read.messageTh);
     return '';
   }
-  return formatBeDate(parsed.iso);
+  return read.dateBe;
+}
+
+/**
+ * A date cell's reading, from the file's memo: `key` is the cell's text, or a Date cell's time, and
+ * parseImportDate reads a Date by its time alone, so one key always reads the same.
+ */
+function dateCellReading(sheet: ImportSheet, key: string | number, cell: string | Date): DateCellReading {
+  const known = sheet.datesRead.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseImportDate(cell);
+  const read: DateCellReading = parsed.ok ? { ok: true, dateBe: formatBeDate(parsed.iso) } : parsed;
+  sheet.datesRead.set(key, read);
+  return read;
 }
 
 /** A vocabulary: every accepted spelling, folded, to its value. */
 export function vocabulary<V extends string>(words: Record<V, readonly string[]>): ReadonlyMap<string, V> {
   const map = new Map<string, V>();
   for (const [value, spellings] of Object.entries(words) as [V, readonly string[]][]) {
-    for (const s of [value, ...spellings]) map.set(foldHeader(s), value);
+    for (const s of [value, ...spellings]) {
+      const folded = foldHeader(s);
+      // wordOf looks a word up unfolded first, which is only right if a key folds to itself.
+      if (foldHeader(folded) !== folded) throw new Error(`vocabulary: "${s}" does not fold to a fixed point`);
+      map.set(folded, value);
+    }
   }
   return map;
 }
 
-/** The value a typed word names, or undefined. */
+/**
+ * The value a typed word names, or undefined. A word typed exactly as spelled in the vocabulary is
+ * found without folding it: the vocabulary's keys are folded already and fold to themselves (checked
+ * when it is made), so the word would have folded to the same key.
+ */
 export function wordOf<V extends string>(vocab: ReadonlyMap<string, V>, text: string): V | undefined {
-  return vocab.get(foldHeader(text));
+  return vocab.get(text) ?? vocab.get(foldHeader(text));
 }
 
 /** Puts each form field error on the cell its field came from (`cellOf` says which). */

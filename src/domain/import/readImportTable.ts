@@ -75,7 +75,7 @@ export function readImportTable(kind: ImportKind, table: ImportTable, options: I
         sink.fail(first, field, messageTh);
       }
     }
-    errors.push(...sink.errors);
+    if (sink.failed) errors.push(...sink.errors);
     rowsDone += group.length;
     if (rowsDone >= progressAt) {
       options.onProgress?.(rowsDone, rows.length);

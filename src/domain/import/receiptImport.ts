@@ -48,7 +48,8 @@ type HeadField = (typeof headFields)[number];
 /** "041" and "41" are one receipt number. */
 function receiptNoText(text: string): string {
   const t = arabicDigits(text);
-  return /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
+  // Only a number typed with leading zeros has any to strip.
+  return t.startsWith('0') && /^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, '') : t;
 }
 
 /** The receipt columns of a row, as the form takes them (errors of unreadable cells go to `sink`). */
@@ -87,7 +88,8 @@ export const receiptImportReader = (): KindReader => ({
     const head = headOf(first, sink);
     const bookNo = sink.text(first, 'bookNo');
     const receiptNo = receiptNoText(sink.text(first, 'receiptNo'));
-    for (const r of group.slice(1)) {
+    for (let i = 1; i < group.length; i++) {
+      const r = group[i] as ImportRow;
       const other = headOf(r, sink);
       for (const f of headFields) {
         if (other[f] === head[f]) continue;
