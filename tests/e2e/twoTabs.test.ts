@@ -114,6 +114,16 @@ describe.each(variants)('two tabs and a server answering 503, then recovering, $
     await tab2.goto(prx.origin);
     await tab2.waitForSelector('[data-testid="receipt-save"]');
     const tabs = [tab1, tab2] as const;
+    // Opening tab 2 starts a drain (nothing pending: started, drained). Its messages may reach one tab
+    // before the other's list is cleared, so wait until no message has arrived for a second, then clear.
+    const heardCounts = async () => (await Promise.all(tabs.map((tab) => tab.evaluate(() => (window as unknown as { __syncMessages: unknown[] }).__syncMessages.length)))).join(',');
+    for (let heard = await heardCounts(), waited = 0; ; waited += 1) {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const now = await heardCounts();
+      if (now === heard) break;
+      if (waited > 30) throw new Error('the tabs kept hearing sync messages for 30 s before any receipt');
+      heard = now;
+    }
     for (const tab of tabs) await tab.evaluate(() => ((window as unknown as { __syncMessages: unknown[] }).__syncMessages.length = 0));
     expect(prx.pushes).toEqual([]); // nothing was pending yet
 
