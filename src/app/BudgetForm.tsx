@@ -11,6 +11,7 @@ import { postableAccounts } from '../domain/chart/chart';
 import {
   budgetActions,
   budgetFieldOf,
+  blankBudgetForm,
   emptyBudgetLineInput,
   readBudgetForm,
   type BudgetFormContext,
@@ -37,22 +38,7 @@ const formId = 'budget';
 const groupNames = ['งบกลาง', 'งบบุคลากร', 'งบดำเนินงาน', 'งบลงทุน', 'งบเงินอุดหนุน', 'งบรายจ่ายอื่น'];
 
 function emptyBudgetForm(): BudgetFormInput {
-  return {
-    action: 'appropriation',
-    dateBe: formatBeDate(bangkokDateOf(Date.now())),
-    amountBaht: '',
-    reference: '',
-    line: { ...emptyBudgetLineInput },
-    newLine: false,
-    lineCode: '',
-    fromLine: '',
-    toLine: '',
-    payee: '',
-    commitmentId: '',
-    reason: '',
-    fiscalYear: '',
-    account: '',
-  };
+  return blankBudgetForm('appropriation', formatBeDate(bangkokDateOf(Date.now())));
 }
 
 /** After a save: same action, date and reference; a definition keeps its แผนงาน/งาน/งบ for the next line. */

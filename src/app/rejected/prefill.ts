@@ -8,7 +8,7 @@
 import type { BudgetLineDef } from '../../domain/budget/budgetLine';
 import type { EntryOfKind } from '../../domain/entry';
 import {
-  emptyBudgetLineInput,
+  blankBudgetForm,
   type BudgetFormInput,
   type BudgetLineInput,
   type DepositFormInput,
@@ -96,20 +96,9 @@ export function journalFormOf(entry: EntryOfKind<'journal'>): JournalFormInput {
 export function budgetFormOf(entry: EntryOfKind<'budget'>): BudgetFormInput {
   const d = entry.doc;
   const form: BudgetFormInput = {
-    action: d.action,
-    dateBe: formatBeDate(entry.date),
+    ...blankBudgetForm(d.action, formatBeDate(entry.date)),
     amountBaht: formatBaht(d.amountSatang),
     reference: d.action === 'release' ? '' : d.reference,
-    line: { ...emptyBudgetLineInput },
-    newLine: false,
-    lineCode: '',
-    fromLine: '',
-    toLine: '',
-    payee: '',
-    commitmentId: '',
-    reason: '',
-    fiscalYear: '',
-    account: '',
   };
   switch (d.action) {
     case 'appropriation':

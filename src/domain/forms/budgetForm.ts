@@ -84,6 +84,30 @@ export const emptyBudgetLineInput: BudgetLineInput = {
 };
 
 /**
+ * A budget form with no action's field filled: `action` and `dateBe` as given, every other field
+ * blank. The screen starts from it, and a refused entry's form (the fixes screen) is it with the
+ * entry's own fields written in.
+ */
+export function blankBudgetForm(action: BudgetAction, dateBe: string): BudgetFormInput {
+  return {
+    action,
+    dateBe,
+    amountBaht: '',
+    reference: '',
+    line: { ...emptyBudgetLineInput },
+    newLine: false,
+    lineCode: '',
+    fromLine: '',
+    toLine: '',
+    payee: '',
+    commitmentId: '',
+    reason: '',
+    fiscalYear: '',
+    account: '',
+  };
+}
+
+/**
  * @example readBudgetForm({ action: 'commitment', dateBe: '01/02/2567', lineCode: '00111-532000-01', amountBaht: '30,000',
  *   reference: 'สัญญา 5/2567', payee: 'หจก. ก้าวหน้า', … }, { budgetLines })
  *   // { ok: true, kind: 'budget', doc: { action: 'commitment', fiscalYear: 2567, line: '00111-532000-01', amountSatang: 3000000, … } }

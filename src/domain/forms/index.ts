@@ -20,6 +20,7 @@ export {
   budgetFieldOf,
   budgetActions,
   emptyBudgetLineInput,
+  blankBudgetForm,
   type BudgetFormInput,
   type BudgetFormContext,
   type BudgetLineInput,
